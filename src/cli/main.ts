@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { EXIT, processIO, run, type RunIO, type RunOptions } from '../run.js';
+import { createDefaultRegistry } from '../render/registry.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+function parseList(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+}
+
+function parseMiB(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number of MiB');
+  return n;
+}
+
+function parseLang(value: string): string {
+  if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/i.test(value)) throw new InvalidArgumentError('expected a language code such as fr, en or zh');
+  return value.toLowerCase();
+}
+
+/** Builds the commander program; each action stores the options it parsed for `main` to run. */
+export function createProgram(onRun: (options: RunOptions) => void, io: RunIO = processIO): Command {
+  const formats = createDefaultRegistry().names();
+  const program = new Command('revise')
+    .description('Turn course notes (Markdown or pasted text) into study materials.')
+    .version(pkg.version, '-V, --version')
+    .showHelpAfterError('(run `revise --help` for usage)')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ revise build notes.md                 build every format for one file into output/
+  $ revise build course/ --out dist       build a whole folder, mirroring its tree
+  $ revise build notes.md --format json   only the study model as JSON
+  $ pbpaste | revise build - --lang fr    notes from standard input
+  $ revise inspect notes.md               what revise found, with line numbers
+  $ revise inspect notes.md --json        the study model (see README, "The inspect JSON")
+
+Exit codes: 0 all built, 1 some files failed (the others were built), 2 usage error.`,
+    );
+
+  const common = (cmd: Command) =>
+    cmd
+      .addOption(new Option('--lang <code>', 'language of the notes (fr, en, zh…), instead of detecting it').argParser(parseLang))
+      .option('--keep-boilerplate', 'keep lines that look like site boilerplate in pasted text')
+      .addOption(new Option('--max-size <MiB>', 'largest notes file to accept').argParser(parseMiB).default(16))
+      .option('-q, --quiet', 'print errors only')
+      .option('-v, --verbose', 'print every output written, and stack traces for internal errors');
+
+  common(
+    program
+      .command('build')
+      .description('build study materials from notes files, folders, or - for standard input')
+      .argument('<paths...>', 'notes files (.md, .markdown, .txt), folders, or -')
+      .option('-o, --out <dir>', 'output folder', 'output')
+      .addOption(new Option('-f, --format <list>', `comma-separated formats (default: all of ${formats.join(', ')})`).argParser(parseList))
+      .option('--templates <dir>', 'folder of templates that override the built-in ones'),
+  ).action((paths: string[], opts: Record<string, unknown>) => {
+    onRun({
+      command: 'build',
+      paths,
+      out: opts.out as string,
+      formats: opts.format as string[] | undefined,
+      templates: opts.templates as string | undefined,
+      lang: opts.lang as string | undefined,
+      keepBoilerplate: Boolean(opts.keepBoilerplate),
+      maxSize: opts.maxSize as number,
+      quiet: Boolean(opts.quiet),
+      verbose: Boolean(opts.verbose),
+    });
+  });
+
+  common(
+    program
+      .command('inspect')
+      .description('show what revise extracts from one notes file')
+      .argument('<file>', 'a notes file, or - for standard input')
+      .option('--json', 'print the study model as JSON'),
+  ).action((file: string, opts: Record<string, unknown>) => {
+    onRun({
+      command: 'inspect',
+      file,
+      json: Boolean(opts.json),
+      lang: opts.lang as string | undefined,
+      keepBoilerplate: Boolean(opts.keepBoilerplate),
+      maxSize: opts.maxSize as number,
+      quiet: Boolean(opts.quiet),
+      verbose: Boolean(opts.verbose),
+    });
+  });
+  return program;
+}
+
+/** Entry point used by bin/revise.js; returns the exit code. */
+export async function main(argv: string[], io: RunIO = processIO): Promise<number> {
+  const parsed: { options?: RunOptions } = {};
+  const program = createProgram((o) => (parsed.options = o), io);
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    throw error;
+  }
+  const chosen = parsed.options;
+  if (!chosen) return EXIT.usage;
+  try {
+    return (await run(chosen, io)).code;
+  } catch (error) {
+    io.stderr(`revise: internal error: ${(error as Error).message}\n`);
+    if (chosen.verbose) io.stderr(`${(error as Error).stack}\n`);
+    else io.stderr('(run again with --verbose for the stack trace, and please report it)\n');
+    return EXIT.internal;
+  }
+}

@@ -1,0 +1,10 @@
+export * from './model/StudyDocument.js';
+export { makeItemId, normaliseKey } from './model/makeItemId.js';
+export { toModelJson } from './model/toModelJson.js';
+export { parseNotes, type ParseOptions, type ParseResult } from './parse/parseNotes.js';
+export { NotesError } from './parse/NotesError.js';
+export type { Renderer, RenderContext, RenderOutput } from './render/Renderer.js';
+export { RendererRegistry, createDefaultRegistry, UnknownFormatError } from './render/registry.js';
+export { buildFiles, type BuildOptions, type BuildReport, type FileReport } from './pipeline/buildFiles.js';
+export { formatDiagnostic, type Diagnostic } from './pipeline/Diagnostic.js';
+export { run, EXIT, type RunOptions, type RunIO, type RunResult } from './run.js';

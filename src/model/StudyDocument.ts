@@ -1,0 +1,180 @@
+/**
+ * The study model: what revise extracts from one notes file. Readers (src/parse) only produce it,
+ * renderers (src/render) only consume it. Its JSON form is a public contract versioned by
+ * MODEL_VERSION; see README "The inspect JSON contract".
+ */
+
+/** Bumped on any change that could break a consumer of the JSON form (renamed or removed keys). */
+export const MODEL_VERSION = 1;
+export const MODEL_SCHEMA_ID = 'https://revise.invalid/schema/study-document-1.json';
+
+/** 1-based line and column in the original file (after BOM removal, counting CRLF as one line end). */
+export interface SourcePosition {
+  line: number;
+  column: number;
+}
+
+export type ItemKind =
+  | 'definition'
+  | 'table'
+  | 'outline'
+  | 'sequence'
+  | 'qa'
+  | 'cloze'
+  | 'keyPoint'
+  | 'formula';
+
+interface ItemBase {
+  /** Stable id from kind + normalised key + section path, never from the position. */
+  id: string;
+  /** Heading texts from the top of the document down to the item's own section. */
+  section: string[];
+  source: SourcePosition;
+}
+
+export interface Section {
+  id: string;
+  text: string;
+  /** 1 for a top-level heading; pasted-text headings get the depth their numbering suggests. */
+  depth: number;
+  /** Heading texts of this section and its ancestors, outermost first. */
+  path: string[];
+  source: SourcePosition;
+}
+
+export interface Definition extends ItemBase {
+  term: string;
+  definition: string;
+}
+
+export interface Table extends ItemBase {
+  header: string[];
+  rows: string[][];
+  /** The lead-in line or heading the table belongs to, when there is one. */
+  caption?: string;
+}
+
+export interface OutlineNode {
+  label: string;
+  children: OutlineNode[];
+  source: SourcePosition;
+}
+
+export interface Outline extends ItemBase, OutlineNode {}
+
+export interface Sequence extends ItemBase {
+  steps: string[];
+  /** Text before the first step when the flow is introduced ("Cycle: A → B"). */
+  label?: string;
+}
+
+export interface QuestionAnswer extends ItemBase {
+  question: string;
+  answers: string[];
+  /** True when the card also works the other way round (`:::` and `??`). */
+  reversible?: boolean;
+}
+
+export interface Cloze extends ItemBase {
+  /** The sentence with every deletion shown in clear. */
+  text: string;
+  deletions: string[];
+  /** Hint per deletion (null where none), aligned with `deletions`. */
+  hints: (string | null)[];
+  /** The sentence in Anki cloze syntax, `{{c1::x::hint}}`, numbering preserved from the notes. */
+  cloze: string;
+}
+
+export interface KeyPoint extends ItemBase {
+  text: string;
+}
+
+export interface FormulaVariable {
+  symbol: string;
+  meaning: string;
+}
+
+export interface Formula extends ItemBase {
+  expression: string;
+  variables: FormulaVariable[];
+}
+
+export interface DroppedLine {
+  line: number;
+  text: string;
+  reason: string;
+}
+
+export interface StudyDocument {
+  $schema: string;
+  version: number;
+  /** Path of the notes file relative to the build root, with forward slashes. */
+  file: string;
+  title: string;
+  /** ISO 639-1 code (fr, en, zh, …) or "und" when undetermined. */
+  language: string;
+  /** How `language` was decided. */
+  languageSource: 'front-matter' | 'option' | 'detected' | 'default';
+  tags: string[];
+  sections: Section[];
+  definitions: Definition[];
+  tables: Table[];
+  outlines: Outline[];
+  sequences: Sequence[];
+  qa: QuestionAnswer[];
+  clozes: Cloze[];
+  keyPoints: KeyPoint[];
+  formulas: Formula[];
+  dropped: DroppedLine[];
+}
+
+export type StudyItem =
+  | Definition
+  | Table
+  | Outline
+  | Sequence
+  | QuestionAnswer
+  | Cloze
+  | KeyPoint
+  | Formula;
+
+/** The item collections of a document, in the order renderers should present kinds. */
+export const ITEM_COLLECTIONS = [
+  'definitions',
+  'tables',
+  'outlines',
+  'sequences',
+  'qa',
+  'clozes',
+  'keyPoints',
+  'formulas',
+] as const;
+export type ItemCollection = (typeof ITEM_COLLECTIONS)[number];
+
+export function countItems(doc: StudyDocument): number {
+  let n = 0;
+  for (const key of ITEM_COLLECTIONS) n += doc[key].length;
+  return n;
+}
+
+export function createEmptyDocument(file: string): StudyDocument {
+  return {
+    $schema: MODEL_SCHEMA_ID,
+    version: MODEL_VERSION,
+    file,
+    title: '',
+    language: 'und',
+    languageSource: 'default',
+    tags: [],
+    sections: [],
+    definitions: [],
+    tables: [],
+    outlines: [],
+    sequences: [],
+    qa: [],
+    clozes: [],
+    keyPoints: [],
+    formulas: [],
+    dropped: [],
+  };
+}

@@ -1,0 +1,110 @@
+import { IdAllocator, normaliseKey } from '../model/makeItemId.js';
+import {
+  createEmptyDocument,
+  type Cloze,
+  type FormulaVariable,
+  type OutlineNode,
+  type SourcePosition,
+  type StudyDocument,
+} from '../model/StudyDocument.js';
+import type { Diagnostic } from '../pipeline/Diagnostic.js';
+
+interface OpenSection {
+  text: string;
+  depth: number;
+}
+
+/**
+ * Collects items into a StudyDocument: assigns stable ids, tracks the heading path, and keeps each
+ * item once when pasted notes repeat a paragraph (same kind and same content, wherever it appears).
+ */
+export class DocumentBuilder {
+  readonly doc: StudyDocument;
+  readonly messages: Diagnostic[] = [];
+  private readonly ids = new IdAllocator();
+  private readonly seen = new Set<string>();
+  private readonly open: OpenSection[] = [];
+
+  constructor(file: string) {
+    this.doc = createEmptyDocument(file);
+  }
+
+  get sectionPath(): string[] {
+    return this.open.map((s) => s.text);
+  }
+
+  warn(message: string, source: SourcePosition, ruleId: string): void {
+    this.messages.push({ file: this.doc.file, line: source.line, column: source.column, severity: 'warning', message, ruleId });
+  }
+
+  addSection(text: string, depth: number, source: SourcePosition): void {
+    while (this.open.length && this.open[this.open.length - 1].depth >= depth) this.open.pop();
+    this.open.push({ text, depth });
+    const path = this.sectionPath;
+    this.doc.sections.push({ id: this.ids.allocate('section', text, path.slice(0, -1)), text, depth, path, source });
+  }
+
+  private isNew(kind: string, ...content: string[]): boolean {
+    const key = [kind, ...content.map(normaliseKey)].join('\u0000');
+    if (this.seen.has(key)) return false;
+    this.seen.add(key);
+    return true;
+  }
+
+  addDefinition(term: string, definition: string, source: SourcePosition): void {
+    if (!this.isNew('definition', term, definition)) return;
+    const section = this.sectionPath;
+    this.doc.definitions.push({ id: this.ids.allocate('definition', term, section), term, definition, section, source });
+  }
+
+  addTable(header: string[], rows: string[][], source: SourcePosition, caption?: string): void {
+    if (!this.isNew('table', header.join('|'), ...rows.map((r) => r.join('|')))) return;
+    const section = this.sectionPath;
+    const id = this.ids.allocate('table', caption ?? header.join(' '), section);
+    this.doc.tables.push(caption ? { id, header, rows, caption, section, source } : { id, header, rows, section, source });
+  }
+
+  addOutline(node: OutlineNode): void {
+    if (!this.isNew('outline', JSON.stringify(stripSources(node)))) return;
+    const section = this.sectionPath;
+    this.doc.outlines.push({ id: this.ids.allocate('outline', node.label, section), ...node, section });
+  }
+
+  addSequence(steps: string[], source: SourcePosition, label?: string): void {
+    if (!this.isNew('sequence', ...steps)) return;
+    const section = this.sectionPath;
+    const id = this.ids.allocate('sequence', label ?? steps.join(' '), section);
+    this.doc.sequences.push(label ? { id, steps, label, section, source } : { id, steps, section, source });
+  }
+
+  addQa(question: string, answers: string[], source: SourcePosition, reversible = false): void {
+    const kept = answers.map((a) => a.trim()).filter(Boolean);
+    if (!question || kept.length === 0) return;
+    if (!this.isNew('qa', question, ...kept)) return;
+    const section = this.sectionPath;
+    const id = this.ids.allocate('qa', question, section);
+    this.doc.qa.push(reversible ? { id, question, answers: kept, reversible, section, source } : { id, question, answers: kept, section, source });
+  }
+
+  addCloze(cloze: Omit<Cloze, 'id' | 'section' | 'source'>, source: SourcePosition): void {
+    if (!this.isNew('cloze', cloze.cloze)) return;
+    const section = this.sectionPath;
+    this.doc.clozes.push({ id: this.ids.allocate('cloze', cloze.text, section), ...cloze, section, source });
+  }
+
+  addKeyPoint(text: string, source: SourcePosition): void {
+    if (!text || !this.isNew('keyPoint', text)) return;
+    const section = this.sectionPath;
+    this.doc.keyPoints.push({ id: this.ids.allocate('keyPoint', text, section), text, section, source });
+  }
+
+  addFormula(expression: string, variables: FormulaVariable[], source: SourcePosition): void {
+    if (!this.isNew('formula', expression)) return;
+    const section = this.sectionPath;
+    this.doc.formulas.push({ id: this.ids.allocate('formula', expression, section), expression, variables, section, source });
+  }
+}
+
+function stripSources(node: OutlineNode): unknown {
+  return { l: node.label, c: node.children.map(stripSources) };
+}

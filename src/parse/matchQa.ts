@@ -1,0 +1,38 @@
+import { stripInline } from './stripInline.js';
+
+export interface InlineQaMatch {
+  question: string;
+  answer: string;
+  reversible: boolean;
+}
+
+/** `Question::Answer` and the reversible `Question:::Answer` (Obsidian spaced-repetition style). */
+export function matchInlineQa(line: string): InlineQaMatch | null {
+  if (!line.includes('::')) return null;
+  // Anki clozes use `::` too; remove them before looking for the separator.
+  const masked = line.replace(/\{\{c\d+::[\s\S]*?\}\}/g, (m) => ' '.repeat(m.length));
+  const m = /^(.*?\S)\s*(:{2,3})\s*(\S.*)$/.exec(masked);
+  if (!m || m[2].length > 3) return null;
+  const question = stripInline(line.slice(0, m[1].length));
+  const answer = stripInline(line.slice(masked.length - m[3].length));
+  if (!question || !answer) return null;
+  return { question, answer, reversible: m[2] === ':::' };
+}
+
+const QUESTION_LABEL = /^(?:Q|Question|Q\d+|问|问题)\s*[:：.]\s*(.*)$/i;
+const ANSWER_LABEL = /^(?:A|R|Answer|Réponse|Reponse|答|答案)\s*[:：.]\s*(.*)$/i;
+
+export function matchQuestionLabel(line: string): string | null {
+  const m = QUESTION_LABEL.exec(line.trim());
+  return m ? stripInline(m[1]) : null;
+}
+
+export function matchAnswerLabel(line: string): string | null {
+  const m = ANSWER_LABEL.exec(line.trim());
+  return m ? stripInline(m[1]) : null;
+}
+
+/** A line that asks something: ends with `?` or the full-width `？`. */
+export function isQuestionText(text: string): boolean {
+  return /[?？]\s*$/.test(text.trim()) && /[\p{L}\p{N}]/u.test(text);
+}

@@ -1,0 +1,26 @@
+import { stripInline } from './stripInline.js';
+
+export interface SequenceMatch {
+  steps: string[];
+  label?: string;
+}
+
+/** Arrows people type for "then": → ⟶ ➔ ➜ ⇒ => -> —> –> ==> and the Chinese full-width forms. */
+const ARROW = /\s*(?:→|⟶|➔|➜|➝|⇒|⟹|=>|==>|-+>|—+>|–+>|＞|→)\s*/;
+const ARROW_GLOBAL = new RegExp(ARROW.source, 'g');
+const MAX_STEP_CHARS = 160;
+
+/** `A → B → C` (optionally introduced by `Label:`) as ordered steps; null when not a flow. */
+export function matchSequence(line: string): SequenceMatch | null {
+  if (!ARROW.test(line)) return null;
+  let text = stripInline(line);
+  let label: string | undefined;
+  const intro = /^([^:：→>]{1,60})[:：]\s*(.+)$/.exec(text);
+  if (intro && ARROW.test(intro[2])) {
+    label = intro[1].trim();
+    text = intro[2];
+  }
+  const steps = text.split(ARROW_GLOBAL).map((s) => s.trim().replace(/^[,;]|[,;.]$/g, '').trim());
+  if (steps.length < 2 || steps.some((s) => !s || s.length > MAX_STEP_CHARS)) return null;
+  return label ? { steps, label } : { steps };
+}

@@ -1,0 +1,60 @@
+import { basename, extname } from 'node:path';
+import type { StudyDocument } from '../model/StudyDocument.js';
+import type { Diagnostic } from '../pipeline/Diagnostic.js';
+import { detectLanguage } from './detectLanguage.js';
+import { DocumentBuilder } from './DocumentBuilder.js';
+import { BlockExtractor } from './extractBlocks.js';
+import { parseMarkdownChunks } from './parseMarkdownChunks.js';
+import { prepareText, type PrepareOptions } from './prepareText.js';
+import { splitFrontMatter } from './splitFrontMatter.js';
+import { stripInline } from './stripInline.js';
+
+export interface ParseOptions {
+  /** Path recorded in the model (relative to the build root, forward slashes). */
+  file: string;
+  /** Overrides detection, but not a `lang` set in the notes' own front matter. */
+  language?: string;
+  /** Keep lines the pasted-text pass would drop as boilerplate. */
+  keepBoilerplate?: boolean;
+}
+
+export interface ParseResult {
+  document: StudyDocument;
+  messages: Diagnostic[];
+}
+
+/** Notes text (already decoded) → study model: front matter → pasted-text pass → remark → extractors. */
+export function parseNotes(text: string, options: ParseOptions): ParseResult {
+  const { frontMatter, body, bodyLineOffset } = splitFrontMatter(text, options.file);
+  const prepareOptions: PrepareOptions = { keepBoilerplate: options.keepBoilerplate ?? false };
+  const prepared = prepareText(body, bodyLineOffset, prepareOptions);
+  const builder = new DocumentBuilder(options.file);
+  new BlockExtractor(prepared, builder).extract(parseMarkdownChunks(prepared.lines));
+
+  const doc = builder.doc;
+  doc.dropped = prepared.dropped;
+  doc.tags = frontMatter.tags;
+  if (frontMatter.lang) {
+    doc.language = frontMatter.lang;
+    doc.languageSource = 'front-matter';
+  } else if (options.language) {
+    doc.language = options.language;
+    doc.languageSource = 'option';
+  } else {
+    doc.language = detectLanguage(prepared.lines.join('\n'));
+    doc.languageSource = doc.language === 'und' ? 'default' : 'detected';
+  }
+  doc.title = frontMatter.title || prepared.title || chooseTitle(doc, prepared.lines, options.file);
+  return { document: doc, messages: builder.messages };
+}
+
+/** The first top-level heading, else the first meaningful line, else the file name. */
+function chooseTitle(doc: StudyDocument, lines: readonly string[], file: string): string {
+  const top = doc.sections.find((s) => s.depth === 1);
+  if (top) return top.text;
+  for (const line of lines) {
+    const text = stripInline(line.replace(/^\s*#+\s*/, '')).trim();
+    if (text && text.length <= 120 && /[\p{L}\p{N}]/u.test(text)) return text;
+  }
+  return basename(file, extname(file));
+}

@@ -1,0 +1,16 @@
+/** A message about one file, vfile-message style: where, how bad, what, and which rule said so. */
+export interface Diagnostic {
+  file: string;
+  line?: number;
+  column?: number;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  ruleId: string;
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  let where = d.file;
+  if (d.line !== undefined) where += `:${d.line}`;
+  if (d.line !== undefined && d.column !== undefined) where += `:${d.column}`;
+  return `${where}: ${d.severity}: ${d.message} [${d.ruleId}]`;
+}

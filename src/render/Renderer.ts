@@ -1,0 +1,49 @@
+import type { StudyDocument } from '../model/StudyDocument.js';
+import type { Diagnostic } from '../pipeline/Diagnostic.js';
+
+/** What a renderer knows about the build besides the document itself. */
+export interface RenderContext {
+  /** Path of the notes file relative to the build root (forward slashes), as in `document.file`. */
+  sourcePath: string;
+  /** Absolute path of the notes file, or null for standard input. */
+  sourceAbsolutePath: string | null;
+  /** Directory holding user templates that override the built-in ones, if any. */
+  templatesDir: string | null;
+  /** Seconds since the epoch used for every date written into an output, for byte-identical builds. */
+  timestamp: number;
+  /** Renderer-specific options from the CLI or configuration. */
+  options: Readonly<Record<string, unknown>>;
+  /** Reports a problem tied to this file without failing it. */
+  report(message: Omit<Diagnostic, 'file' | 'severity'> & { severity?: Diagnostic['severity'] }): void;
+}
+
+export type RenderOutput = string | Uint8Array | null;
+
+/** Context for a course-level output built from every document of a folder build. */
+export interface CourseRenderContext {
+  /** Name of the course (the folder's name, or the configured deck name). */
+  courseName: string;
+  templatesDir: string | null;
+  /** The newest timestamp of the course's files (or SOURCE_DATE_EPOCH). */
+  timestamp: number;
+  options: Readonly<Record<string, unknown>>;
+  report(message: Omit<Diagnostic, 'severity'> & { severity?: Diagnostic['severity'] }): void;
+}
+
+/**
+ * One output format. `render` returns the whole file (string for text, bytes for binary), or null
+ * when there is nothing worth writing (it should then report why).
+ */
+export interface Renderer {
+  name: string;
+  /** Appended to the notes file's name without its extension: `.pdf`, `.apkg`, `.mcq.json`. */
+  extension: string;
+  binary: boolean;
+  description: string;
+  render(document: StudyDocument, context: RenderContext): RenderOutput | Promise<RenderOutput>;
+  /**
+   * Optional course-level output for a folder build (one deck with a sub-deck per file, one question
+   * bank). Documents come sorted by `file`; `document.file` is relative to the course folder.
+   */
+  renderCourse?(documents: readonly StudyDocument[], context: CourseRenderContext): RenderOutput | Promise<RenderOutput>;
+}

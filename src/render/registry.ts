@@ -1,0 +1,48 @@
+import type { Renderer } from './Renderer.js';
+import { jsonRenderer } from './json/jsonRenderer.js';
+
+/** Built-in renderers, in the order `--format` lists them by default. */
+const BUILT_IN: readonly Renderer[] = [jsonRenderer];
+
+export class UnknownFormatError extends Error {
+  constructor(
+    readonly format: string,
+    readonly known: readonly string[],
+  ) {
+    super(`unknown format "${format}"; known formats: ${known.join(', ')}`);
+    this.name = 'UnknownFormatError';
+  }
+}
+
+export class RendererRegistry {
+  private readonly renderers = new Map<string, Renderer>();
+
+  constructor(initial: readonly Renderer[] = BUILT_IN) {
+    for (const r of initial) this.register(r);
+  }
+
+  register(renderer: Renderer): void {
+    if (this.renderers.has(renderer.name)) throw new Error(`a renderer named "${renderer.name}" is already registered`);
+    this.renderers.set(renderer.name, renderer);
+  }
+
+  names(): string[] {
+    return [...this.renderers.keys()];
+  }
+
+  get(name: string): Renderer {
+    const found = this.renderers.get(name);
+    if (!found) throw new UnknownFormatError(name, this.names());
+    return found;
+  }
+
+  /** Resolves a `--format` list; an empty list means every registered renderer. */
+  select(names: readonly string[] | undefined): Renderer[] {
+    if (!names || names.length === 0) return [...this.renderers.values()];
+    return [...new Set(names)].map((n) => this.get(n));
+  }
+}
+
+export function createDefaultRegistry(): RendererRegistry {
+  return new RendererRegistry(BUILT_IN);
+}
