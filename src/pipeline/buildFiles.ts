@@ -89,6 +89,7 @@ async function buildOne(input: InputFile, outDir: string, options: BuildOptions,
       templatesDir: options.templatesDir ?? null,
       timestamp,
       options: options.rendererOptions?.[renderer.name] ?? {},
+      outputPath: target,
       report: (m) => report.messages.push({ severity: 'warning', ...m, file: input.display }),
     };
     try {

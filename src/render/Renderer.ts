@@ -13,6 +13,8 @@ export interface RenderContext {
   timestamp: number;
   /** Renderer-specific options from the CLI or configuration. */
   options: Readonly<Record<string, unknown>>;
+  /** Where the output will be written; a renderer may read the previous build there (anki does). */
+  outputPath?: string;
   /** Reports a problem tied to this file without failing it. */
   report(message: Omit<Diagnostic, 'file' | 'severity'> & { severity?: Diagnostic['severity'] }): void;
 }
@@ -27,6 +29,8 @@ export interface CourseRenderContext {
   /** The newest timestamp of the course's files (or SOURCE_DATE_EPOCH). */
   timestamp: number;
   options: Readonly<Record<string, unknown>>;
+  /** Where the course output will be written, as in RenderContext. */
+  outputPath?: string;
   report(message: Omit<Diagnostic, 'severity'> & { severity?: Diagnostic['severity'] }): void;
 }
 

@@ -1,0 +1,112 @@
+import type { SourcePosition, StudyDocument } from '../../model/StudyDocument.js';
+import type { AnkiNote } from './AnkiNote.js';
+import { escapeField } from './escapeField.js';
+import { noteGuid } from './noteGuid.js';
+
+/** A flow longer than this makes one cloze per step a chore rather than a help. */
+const MAX_SEQUENCE_STEPS = 20;
+const CLOZE_MARK = /\{\{c(\d+)::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g;
+
+interface Located {
+  source: SourcePosition;
+  order: number;
+  note: Omit<AnkiNote, 'guid' | 'tags' | 'deck'>;
+  kind: string;
+  key: string;
+  section: string[];
+}
+
+/** Tags cannot hold spaces; Anki reads `::` as a tag hierarchy, which suits a section path. */
+function toTag(text: string): string {
+  return text.trim().replace(/\s+/g, '_');
+}
+
+function sectionTag(section: readonly string[]): string | null {
+  const parts = section.map(toTag).filter(Boolean);
+  return parts.length ? parts.join('::') : null;
+}
+
+function answersHtml(answers: readonly string[]): string {
+  if (answers.length === 1) return escapeField(answers[0]);
+  return `<ul>${answers.map((a) => `<li>${escapeField(a)}</li>`).join('')}</ul>`;
+}
+
+/** Escapes the text around and inside Anki cloze marks while keeping the marks themselves. */
+function clozeHtml(cloze: string): { html: string; ords: number[] } {
+  const ords = new Set<number>();
+  let html = '';
+  let last = 0;
+  for (const m of cloze.matchAll(CLOZE_MARK)) {
+    const n = Number(m[1]);
+    html += escapeField(cloze.slice(last, m.index));
+    html += `{{c${n}::${escapeField(m[2])}${m[3] !== undefined ? `::${escapeField(m[3])}` : ''}}}`;
+    if (n >= 1) ords.add(n - 1);
+    last = m.index + m[0].length;
+  }
+  html += escapeField(cloze.slice(last));
+  return { html, ords: [...ords].sort((a, b) => a - b) };
+}
+
+/**
+ * The notes of one document, in the order they appear in the notes file. `file` is the path that
+ * goes into GUIDs (relative to the build root, or to the course folder in a course deck).
+ */
+export function collectDeckNotes(doc: StudyDocument, deck: string, file: string = doc.file): AnkiNote[] {
+  const found: Located[] = [];
+  const fileName = file.split('/').pop() ?? file;
+  const base = (section: string[], source: SourcePosition) => ({
+    section: escapeField(section.join(' › ')),
+    source: escapeField(`${file}:${source.line}`),
+  });
+  let order = 0;
+
+  for (const d of doc.definitions) {
+    const b = base(d.section, d.source);
+    found.push({
+      source: d.source, order: order++, kind: 'definition', key: d.term, section: d.section,
+      note: { type: 'definition', fields: [escapeField(d.term), escapeField(d.definition), b.section, b.source], cardOrds: [0, 1] },
+    });
+  }
+  for (const q of doc.qa) {
+    if (q.answers.length === 0) continue;
+    const b = base(q.section, q.source);
+    const fields = [escapeField(q.question), answersHtml(q.answers), b.section, b.source];
+    found.push({
+      source: q.source, order: order++, kind: 'qa', key: q.question, section: q.section,
+      note: q.reversible ? { type: 'definition', fields, cardOrds: [0, 1] } : { type: 'basic', fields, cardOrds: [0] },
+    });
+  }
+  for (const c of doc.clozes) {
+    const { html, ords } = clozeHtml(c.cloze);
+    if (ords.length === 0) continue;
+    const b = base(c.section, c.source);
+    found.push({
+      source: c.source, order: order++, kind: 'cloze', key: c.text, section: c.section,
+      note: { type: 'cloze', fields: [html, '', b.section, b.source], cardOrds: ords },
+    });
+  }
+  for (const s of doc.sequences) {
+    if (s.steps.length < 2 || s.steps.length > MAX_SEQUENCE_STEPS) continue;
+    const flow = s.steps.map((step, i) => `{{c${i + 1}::${escapeField(step)}}}`).join(' → ');
+    const b = base(s.section, s.source);
+    found.push({
+      source: s.source, order: order++, kind: 'sequence', key: s.label ?? s.steps[0], section: s.section,
+      note: {
+        type: 'cloze',
+        fields: [s.label ? `${escapeField(s.label)}: ${flow}` : flow, '', b.section, b.source],
+        cardOrds: s.steps.map((_, i) => i),
+      },
+    });
+  }
+
+  found.sort((a, b) => a.source.line - b.source.line || a.source.column - b.source.column || a.order - b.order);
+  const seen = new Map<string, number>();
+  const docTags = doc.tags.map(toTag).filter(Boolean);
+  return found.map((f) => {
+    const id = noteGuid(file, f.kind, f.key);
+    const occurrence = (seen.get(id) ?? 0) + 1;
+    seen.set(id, occurrence);
+    const tags = [...new Set([sectionTag(f.section), toTag(fileName), ...docTags].filter((t): t is string => Boolean(t)))];
+    return { ...f.note, guid: noteGuid(file, f.kind, f.key, occurrence), tags, deck };
+  });
+}
