@@ -25,9 +25,9 @@ declare module 'anki-apkg-export/dist/exporter.js' {
     addMedia(filename: string, data: Uint8Array | string): void;
   }
 
-  /** The module is Babel-compiled CommonJS: under ESM its default import is `{ default, getLastItem }`. */
-  const cjs: { default: typeof AnkiExporter };
-  export default cjs;
+  // Babel-compiled CommonJS with `exports.default`: load it with require(), whose result has this
+  // shape (ESM default-import interop differs between Node and bundlers such as vitest's).
+  export { AnkiExporter as default };
 }
 
 declare module 'anki-apkg-export/dist/template.js' {
@@ -36,6 +36,5 @@ declare module 'anki-apkg-export/dist/template.js' {
     answerFormat?: string;
     css?: string;
   }
-  const cjs: { default: (options?: AnkiTemplateOptions) => string };
-  export default cjs;
+  export default function createTemplate(options?: AnkiTemplateOptions): string;
 }

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
-import exporterModule from 'anki-apkg-export/dist/exporter.js';
-import templateModule from 'anki-apkg-export/dist/template.js';
+import { createRequire } from 'node:module';
 import type { Database } from 'sql.js';
 import type { AnkiNote, NoteTypeKey } from './AnkiNote.js';
 import type { NoteTypeTemplates } from './loadCardTemplates.js';
 import { loadSqlJs } from './loadSqlJs.js';
 
-const Exporter = exporterModule.default;
-const createTemplate = templateModule.default;
+const require = createRequire(import.meta.url);
+// The inner modules only: the package root loads sql.js 0.5.0 (see src/types/anki-apkg-export.d.ts).
+const { default: Exporter } = require('anki-apkg-export/dist/exporter.js') as typeof import('anki-apkg-export/dist/exporter.js');
+const { default: createTemplate } = require('anki-apkg-export/dist/template.js') as typeof import('anki-apkg-export/dist/template.js');
 
 export interface PackageNote extends AnkiNote {
   /** Seconds. */

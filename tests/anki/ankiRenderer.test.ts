@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseKey } from '../../src/model/makeItemId.js';
+import { createEmptyDocument, type StudyDocument } from '../../src/model/StudyDocument.js';
+import { ankiRenderer } from '../../src/render/anki/ankiRenderer.js';
+import { NOTE_TYPE_SPECS } from '../../src/render/anki/noteTypeSpecs.js';
+import { fieldText, readApkg } from './readApkg.js';
+import { parse, parseSample, renderContext } from './renderHelpers.js';
+
+async function build(doc: StudyDocument, extra: Parameters<typeof renderContext>[1] = {}) {
+  const ctx = renderContext(doc, extra);
+  const bytes = (await ankiRenderer.render(doc, ctx)) as Uint8Array | null;
+  return { bytes, ctx };
+}
+
+const SAMPLES = ['cell-biology.md', 'photosynthese.md', 'jingji.md'];
+
+describe('anki renderer on the sample notes', () => {
+  for (const name of SAMPLES) {
+    it(`${name}: one note per definition, question, cloze and sequence, with fixed note types`, async () => {
+      const doc = parseSample(name);
+      const { bytes } = await build(doc);
+      expect(bytes).toBeInstanceOf(Uint8Array);
+      const apkg = await readApkg(bytes!);
+      expect(apkg.integrity).toBe('ok');
+      expect(apkg.entries.map((e) => e.name).sort()).toEqual(['collection.anki2', 'media']);
+      expect(apkg.media).toEqual({});
+
+      // Note types: fixed ids, names, fields and templates, whatever the document.
+      for (const model of Object.values(apkg.models)) {
+        const spec = Object.values(NOTE_TYPE_SPECS).find((s) => s.id === model.id);
+        expect(spec, `unexpected note type ${model.name}`).toBeDefined();
+        expect(model.name).toBe(spec!.name);
+        expect(model.type).toBe(spec!.kind);
+        expect(model.flds.map((f) => f.name)).toEqual(spec!.fields);
+        expect(model.tmpls.map((t) => t.name)).toEqual(spec!.templates.map((t) => t.name));
+        expect(model.mod).toBeLessThan(1e11);
+        for (const t of model.tmpls) {
+          expect(t.afmt).toContain('{{Source}}');
+          expect(t.afmt).toContain('{{Section}}');
+        }
+      }
+
+      const byType = (key: keyof typeof NOTE_TYPE_SPECS) => apkg.notes.filter((n) => n.mid === NOTE_TYPE_SPECS[key].id);
+      const reversible = doc.qa.filter((q) => q.reversible).length;
+      expect(byType('definition')).toHaveLength(doc.definitions.length + reversible);
+      expect(byType('basic')).toHaveLength(doc.qa.length - reversible);
+      const usefulSequences = doc.sequences.filter((s) => s.steps.length >= 2).length;
+      expect(byType('cloze')).toHaveLength(doc.clozes.length + usefulSequences);
+
+      for (const d of doc.definitions) {
+        const note = byType('definition').find((n) => fieldText(n.fields[0]) === d.term);
+        expect(note, d.term).toBeDefined();
+        expect(fieldText(note!.fields[1])).toBe(d.definition);
+        expect(note!.fields[3]).toBe(`${name}:${d.source.line}`);
+        expect(fieldText(note!.fields[2])).toBe(d.section.join(' › '));
+        // Term → definition and definition → term: two cards of one note.
+        expect(apkg.cards.filter((c) => c.nid === note!.id).map((c) => c.ord).sort()).toEqual([0, 1]);
+        expect(note!.tags).toContain(name);
+        expect(note!.tags).toContain(d.section.map((s) => s.replace(/\s+/g, '_')).join('::'));
+      }
+      for (const q of doc.qa) {
+        const note = apkg.notes.find((n) => fieldText(n.fields[0]) === q.question);
+        expect(note, q.question).toBeDefined();
+        for (const a of q.answers) expect(fieldText(note!.fields[1])).toContain(a);
+      }
+      for (const c of doc.clozes) {
+        const note = byType('cloze').find((n) => n.fields[0].replace(/\{\{c\d+::([^:}]*)(::[^}]*)?\}\}/g, '$1').replace(/&#39;/g, "'") === c.text);
+        expect(note, c.text).toBeDefined();
+        const ords = [...new Set(c.cloze.match(/\{\{c(\d+)::/g)!.map((m) => Number(m.slice(3, -2)) - 1))].sort();
+        expect(apkg.cards.filter((x) => x.nid === note!.id).map((x) => x.ord).sort()).toEqual(ords);
+      }
+      for (const s of doc.sequences) {
+        const note = byType('cloze').find((n) => s.steps.every((step, i) => n.fields[0].includes(`{{c${i + 1}::`)) && fieldText(n.fields[0]).includes(s.steps[0]));
+        expect(note, s.steps.join(' → ')).toBeDefined();
+        expect(apkg.cards.filter((x) => x.nid === note!.id)).toHaveLength(s.steps.length);
+      }
+
+      // One deck named after the document, holding every card.
+      const deck = Object.values(apkg.decks).find((d) => d.name === doc.title);
+      expect(deck).toBeDefined();
+      expect(new Set(apkg.cards.map((c) => c.did))).toEqual(new Set([deck!.id]));
+
+      // Identity: unique GUIDs, notes.mod in seconds from the build timestamp.
+      expect(new Set(apkg.notes.map((n) => n.guid)).size).toBe(apkg.notes.length);
+      for (const n of apkg.notes) expect(n.mod).toBe(1_767_225_600);
+      for (const n of apkg.notes) expect(n.rawTags).toMatch(/^ \S.* $/);
+    });
+  }
+
+  it('gives the same GUIDs when only answers change, and a new one when a question changes', async () => {
+    const a = await readApkg((await build(parse('# T\n\nQ: Where is DNA?\nA: In the nucleus.\n\nQ: What is ATP?\nA: Energy.\n'))).bytes!);
+    const b = await readApkg((await build(parse('# T\n\nQ: Where is DNA?\nA: In the nucleus and mitochondria.\n\nQ: What is ATP for?\nA: Energy.\n'))).bytes!);
+    const guid = (x: typeof a, q: string) => x.notes.find((n) => fieldText(n.fields[0]) === q)?.guid;
+    expect(guid(a, 'Where is DNA?')).toBeDefined();
+    expect(guid(b, 'Where is DNA?')).toBe(guid(a, 'Where is DNA?'));
+    expect(guid(b, 'What is ATP for?')).not.toBe(guid(a, 'What is ATP?'));
+  });
+
+  it('puts the file path in the GUID, so the same question in two files gives two notes', async () => {
+    const text = '# T\n\nQ: Where is DNA?\nA: In the nucleus.\n';
+    const a = await readApkg((await build(parse(text, 'bio/week1.md'))).bytes!);
+    const b = await readApkg((await build(parse(text, 'bio/week2.md'))).bytes!);
+    expect(a.notes[0].guid).not.toBe(b.notes[0].guid);
+    expect(normaliseKey('Where is DNA?')).toBe(normaliseKey('where is dna'));
+    const c = await readApkg((await build(parse('# T\n\nQ: where is DNA\nA: In the nucleus.\n', 'bio/week1.md'))).bytes!);
+    expect(c.notes[0].guid).toBe(a.notes[0].guid);
+  });
+
+  it('produces byte-identical packages for the same notes and timestamp', async () => {
+    const doc = parseSample('cell-biology.md');
+    const one = (await build(doc)).bytes!;
+    const two = (await build(parseSample('cell-biology.md'))).bytes!;
+    expect(Buffer.from(two).equals(Buffer.from(one))).toBe(true);
+    const apkg = await readApkg(one);
+    for (const e of apkg.entries) expect(Math.abs(e.date.getTime() - 1_767_225_600_000)).toBeLessThanOrEqual(2000);
+    const later = (await build(doc, { timestamp: 1_767_225_600 + 86_400 })).bytes!;
+    expect(Buffer.from(later).equals(Buffer.from(one))).toBe(false);
+  });
+
+  it('warns and writes nothing for notes without anything to put in a deck', async () => {
+    for (const text of ['', '# Just a title\n\nSome prose without cards.\n']) {
+      const { bytes, ctx } = await build(parse(text));
+      expect(bytes).toBeNull();
+      expect(ctx.messages).toHaveLength(1);
+      expect(ctx.messages[0].message).toMatch(/nothing to put in a deck/);
+      expect(ctx.messages[0].severity ?? 'warning').toBe('warning');
+    }
+  });
+});
+
+describe('anki renderer on hostile and large input', () => {
+  const hostile = [
+    `<script>alert("x")</script>`,
+    `He said "hi" & 'bye' </div><img src=x onerror=alert(1)>`,
+    `{{Front}} {{#Back}}x{{/Back}} {{c1::not a cloze}} }}`,
+  ];
+
+  function hostileDocument(): StudyDocument {
+    const doc = createEmptyDocument('evil.md');
+    doc.title = 'Evil <b>deck</b>';
+    const src = (line: number) => ({ line, column: 1 });
+    hostile.forEach((text, i) => {
+      doc.qa.push({ id: `q${i}`, section: ['A "section"'], source: src(i + 1), question: `Q${i} ${text}`, answers: [`A${i} ${text}`] });
+      doc.definitions.push({ id: `d${i}`, section: [], source: src(10 + i), term: `T${i} ${text}`, definition: `D${i} ${text}` });
+    });
+    doc.clozes.push({ id: 'c', section: [], source: src(20), text: 'x <b>bold</b> {{ y', deletions: ['<b>bold</b>'], hints: ['a "hint"'], cloze: 'x {{c1::<b>bold</b>::a "hint"}} {{ y' });
+    return doc;
+  }
+
+  it('shows HTML, quotes and {{ literally and never lets them into markup or templates', async () => {
+    const apkg = await readApkg((await build(hostileDocument())).bytes!);
+    for (const n of apkg.notes) {
+      for (const f of n.fields) {
+        expect(f).not.toMatch(/<(?!br>|\/?ul>|\/?li>)/);
+        expect(f).not.toMatch(/["']/);
+      }
+    }
+    for (let i = 0; i < hostile.length; i++) {
+      const qa = apkg.notes.find((n) => fieldText(n.fields[0]) === `Q${i} ${hostile[i]}`);
+      expect(qa, hostile[i]).toBeDefined();
+      expect(fieldText(qa!.fields[1])).toBe(`A${i} ${hostile[i]}`);
+      expect(qa!.fields.join('')).not.toContain('{{');
+      const def = apkg.notes.find((n) => fieldText(n.fields[0]) === `T${i} ${hostile[i]}`);
+      expect(fieldText(def!.fields[1])).toBe(`D${i} ${hostile[i]}`);
+      // Anki sorts and checksums by the first field without markup.
+      expect(def!.sfld).toBe(`T${i} ${hostile[i]}`);
+    }
+    const cloze = apkg.notes.find((n) => n.mid === NOTE_TYPE_SPECS.cloze.id)!;
+    // The one real deletion is kept; the literal `{{` around it is not.
+    expect(cloze.fields[0]).toBe('x {{c1::&lt;b&gt;bold&lt;/b&gt;::a &quot;hint&quot;}} &#123;&#123; y');
+    expect(Object.values(apkg.decks).map((d) => d.name)).toContain('Evil <b>deck</b>');
+    expect(apkg.notes[0].tags).toContain('A_"section"');
+  });
+
+  it('keeps two items with the same question apart', async () => {
+    const doc = parse('# T\n\nQ: What is a cell?\nA: The unit of life.\n\nQ: What is a cell?\nA: A prison room.\n\nQ: what is a CELL\nA: Third.\n');
+    expect(doc.qa).toHaveLength(3);
+    const apkg = await readApkg((await build(doc)).bytes!);
+    expect(apkg.notes).toHaveLength(3);
+    expect(new Set(apkg.notes.map((n) => n.guid)).size).toBe(3);
+    expect(apkg.notes.map((n) => fieldText(n.fields[1])).sort()).toEqual(['A prison room.', 'The unit of life.', 'Third.']);
+  });
+
+  it('handles very long fields and 10,000 items', async () => {
+    const doc = createEmptyDocument('big.md');
+    doc.title = 'Big';
+    const long = 'lorem ipsum <dolor> '.repeat(10_000);
+    for (let i = 0; i < 10_000; i++) {
+      doc.qa.push({ id: `q${i}`, section: ['S', `Part ${i % 50}`], source: { line: i + 1, column: 1 }, question: `Question ${i}?`, answers: [i === 0 ? long : `Answer ${i}`] });
+    }
+    const apkg = await readApkg((await build(doc)).bytes!);
+    expect(apkg.notes).toHaveLength(10_000);
+    expect(apkg.cards).toHaveLength(10_000);
+    expect(new Set(apkg.notes.map((n) => n.guid)).size).toBe(10_000);
+    expect(new Set(apkg.cards.map((c) => c.id)).size).toBe(10_000);
+    const first = apkg.notes.find((n) => n.fields[0] === 'Question 0?')!;
+    expect(fieldText(first.fields[1])).toBe(long);
+    // New cards come in the order of the notes file.
+    const due = new Map(apkg.cards.map((c) => [c.nid, c.due]));
+    const byLine = apkg.notes.sort((a, b) => Number(a.fields[3].split(':')[1]) - Number(b.fields[3].split(':')[1]));
+    expect(byLine.map((n) => due.get(n.id))).toEqual(byLine.map((_, i) => i + 1));
+    for (const c of apkg.cards) expect(c.id).toBeLessThan(Date.now());
+  });
+});
