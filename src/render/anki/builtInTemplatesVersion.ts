@@ -5,5 +5,5 @@
  */
 export const BUILT_IN_TEMPLATES_VERSION = {
   mod: 1_764_028_800,
-  sha256: 'unset',
+  sha256: '8a79f555fc783d0ef5e3f7189cc92c5a35994c049ea7e38b269d1abdd802ac88',
 } as const;
