@@ -169,7 +169,7 @@ describe('anki renderer on hostile and large input', () => {
     // The one real deletion is kept; the literal `{{` around it is not.
     expect(cloze.fields[0]).toBe('x {{c1::&lt;b&gt;bold&lt;/b&gt;::a &quot;hint&quot;}} &#123;&#123; y');
     expect(Object.values(apkg.decks).map((d) => d.name)).toContain('Evil <b>deck</b>');
-    expect(apkg.notes[0].tags).toContain('A_"section"');
+    expect(apkg.notes.find((n) => n.mid === NOTE_TYPE_SPECS.basic.id)!.tags).toContain('A_section_');
   });
 
   it('keeps two items with the same question apart', async () => {

@@ -16,9 +16,12 @@ interface Located {
   section: string[];
 }
 
-/** Tags cannot hold spaces; Anki reads `::` as a tag hierarchy, which suits a section path. */
+/**
+ * Anki tags cannot hold spaces, quotes or control characters, and `::` separates levels of a tag
+ * hierarchy, so a heading may not contain one; the section path itself is joined with `::`.
+ */
 function toTag(text: string): string {
-  return text.trim().replace(/\s+/g, '_');
+  return text.trim().replace(/::+/g, ':').replace(/[\s"\p{Cc}]+/gu, '_');
 }
 
 function sectionTag(section: readonly string[]): string | null {
@@ -61,6 +64,8 @@ export function collectDeckNotes(doc: StudyDocument, deck: string, file: string 
   let order = 0;
 
   for (const d of doc.definitions) {
+    // An empty side would give Anki an empty card.
+    if (!d.term.trim() || !d.definition.trim()) continue;
     const b = base(d.section, d.source);
     found.push({
       source: d.source, order: order++, kind: 'definition', key: d.term, section: d.section,
@@ -68,7 +73,7 @@ export function collectDeckNotes(doc: StudyDocument, deck: string, file: string 
     });
   }
   for (const q of doc.qa) {
-    if (q.answers.length === 0) continue;
+    if (!q.question.trim() || q.answers.every((a) => !a.trim())) continue;
     const b = base(q.section, q.source);
     const fields = [escapeField(q.question), answersHtml(q.answers), b.section, b.source];
     found.push({
