@@ -77,11 +77,10 @@ export class DocumentBuilder {
     this.doc.sequences.push(label ? { id, steps, label, section, source } : { id, steps, section, source });
   }
 
-  addQa(question: string, answers: string[], source: SourcePosition, reversible = false): void {
+  addQa(question: string, answers: string[], source: SourcePosition, reversible = false, section = this.sectionPath): void {
     const kept = answers.map((a) => a.trim()).filter(Boolean);
     if (!question || kept.length === 0) return;
     if (!this.isNew('qa', question, ...kept)) return;
-    const section = this.sectionPath;
     const id = this.ids.allocate('qa', question, section);
     this.doc.qa.push(reversible ? { id, question, answers: kept, reversible, section, source } : { id, question, answers: kept, section, source });
   }

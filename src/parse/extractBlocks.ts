@@ -23,6 +23,8 @@ interface PendingQuestion {
   question: string;
   source: SourcePosition;
   answers: string[];
+  /** The section around the question heading, which the pair belongs to. */
+  section: string[];
 }
 
 /**
@@ -99,16 +101,15 @@ export class BlockExtractor {
     const text = toString(node).replace(/\s+/g, ' ').trim();
     if (!text) return;
     const source = this.start(node);
-    if (isQuestionText(text)) this.pending = { question: text, source, answers: [] };
     this.builder.addSection(text, node.depth, source);
+    if (isQuestionText(text)) this.pending = { question: text, source, answers: [], section: this.builder.sectionPath.slice(0, -1) };
   }
 
   private flushQuestion(): void {
     const q = this.pending;
     this.pending = null;
     if (!q || q.answers.length === 0) return;
-    // The question heading opened a section of its own; the pair belongs to the one around it.
-    this.builder.addQa(q.question, q.answers, q.source);
+    this.builder.addQa(q.question, q.answers, q.source, false, q.section);
   }
 
   private table(node: Table, caption: string | null): void {
