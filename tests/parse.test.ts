@@ -107,3 +107,17 @@ describe('front matter', () => {
     expect(doc).toMatchObject({ language: 'de', languageSource: 'option' });
   });
 });
+
+describe('language detection', () => {
+  it('decides short notes by their function words', () => {
+    expect(parse('# Rocks\n\nKinds of rock: igneous, sedimentary.').language).toBe('en');
+    expect(parse('# Roches\n\nLes roches et la croûte.').language).toBe('fr');
+    expect(parse('# Gesteine\n\nDie Gesteine und der Boden.').language).toBe('de');
+  });
+  it('decides Chinese by script even with Latin terms mixed in', () => {
+    expect(parse('# 经济学\n\nGDP 是指一个国家在一定时期内生产的全部最终产品和服务的市场价值。').language).toBe('zh');
+  });
+  it('says und when there are no letters', () => {
+    expect(parse('| 1 | 2 |\n|---|---|\n| 3 | 4 |').language).toBe('und');
+  });
+});
