@@ -121,3 +121,17 @@ describe('language detection', () => {
     expect(parse('| 1 | 2 |\n|---|---|\n| 3 | 4 |').language).toBe('und');
   });
 });
+
+describe('definitions over several lines', () => {
+  it('joins a wrapped definition and stops at the next item', () => {
+    const doc = parse('- **Long term**: a definition that\n  continues here.\n- **Next**: another one.\n');
+    expect(doc.definitions.map((d) => [d.term, d.definition])).toEqual([
+      ['Long term', 'a definition that continues here.'],
+      ['Next', 'another one.'],
+    ]);
+  });
+  it('does not take the start of a lower-case sentence for a term', () => {
+    expect(parse('the second paragraph of the item: with a colon\n').definitions).toEqual([]);
+    expect(parse('osmosis: diffusion of water through a membrane\n').definitions).toHaveLength(1);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Heading, List, ListItem, Paragraph, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { OutlineNode, SourcePosition } from '../model/StudyDocument.js';
+import type { Definition, OutlineNode, SourcePosition } from '../model/StudyDocument.js';
 import type { DocumentBuilder } from './DocumentBuilder.js';
 import type { MarkdownChunk } from './parseMarkdownChunks.js';
 import type { PreparedText } from './PreparedText.js';
@@ -205,8 +205,12 @@ export class BlockExtractor {
       return true;
     }
 
+    // A definition wrapped over several lines of one paragraph continues until another item starts.
+    let open: Definition | null = null;
     for (let i = 0; i < lines.length; i++) {
       const { text, source } = lines[i];
+      const continued: Definition | null = open;
+      open = null;
 
       const asked = matchQuestionLabel(text);
       if (asked !== null) {
@@ -273,7 +277,7 @@ export class BlockExtractor {
 
       const definition = matchDefinition(text);
       if (definition) {
-        this.builder.addDefinition(definition.term, definition.definition, source);
+        open = this.builder.addDefinition(definition.term, definition.definition, source);
         found = true;
         continue;
       }
@@ -288,6 +292,11 @@ export class BlockExtractor {
         i = j - 1;
         found = true;
         continue;
+      }
+
+      if (continued && plain) {
+        continued.definition = `${continued.definition} ${plain}`;
+        open = continued;
       }
     }
     return found;
