@@ -2,6 +2,7 @@ import { IdAllocator, normaliseKey } from '../model/makeItemId.js';
 import {
   createEmptyDocument,
   type Cloze,
+  type Definition,
   type FormulaVariable,
   type OutlineNode,
   type SourcePosition,
@@ -51,10 +52,13 @@ export class DocumentBuilder {
     return true;
   }
 
-  addDefinition(term: string, definition: string, source: SourcePosition): void {
-    if (!this.isNew('definition', term, definition)) return;
+  /** Returns the new definition so a wrapped line can be appended to it, or null for a repeat. */
+  addDefinition(term: string, definition: string, source: SourcePosition): Definition | null {
+    if (!this.isNew('definition', term, definition)) return null;
     const section = this.sectionPath;
-    this.doc.definitions.push({ id: this.ids.allocate('definition', term, section), term, definition, section, source });
+    const item: Definition = { id: this.ids.allocate('definition', term, section), term, definition, section, source };
+    this.doc.definitions.push(item);
+    return item;
   }
 
   addTable(header: string[], rows: string[][], source: SourcePosition, caption?: string): void {
@@ -77,11 +81,10 @@ export class DocumentBuilder {
     this.doc.sequences.push(label ? { id, steps, label, section, source } : { id, steps, section, source });
   }
 
-  addQa(question: string, answers: string[], source: SourcePosition, reversible = false): void {
+  addQa(question: string, answers: string[], source: SourcePosition, reversible = false, section = this.sectionPath): void {
     const kept = answers.map((a) => a.trim()).filter(Boolean);
     if (!question || kept.length === 0) return;
     if (!this.isNew('qa', question, ...kept)) return;
-    const section = this.sectionPath;
     const id = this.ids.allocate('qa', question, section);
     this.doc.qa.push(reversible ? { id, question, answers: kept, reversible, section, source } : { id, question, answers: kept, section, source });
   }

@@ -1,6 +1,6 @@
 import type { Heading, List, ListItem, Paragraph, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { OutlineNode, SourcePosition } from '../model/StudyDocument.js';
+import type { Definition, OutlineNode, SourcePosition } from '../model/StudyDocument.js';
 import type { DocumentBuilder } from './DocumentBuilder.js';
 import type { MarkdownChunk } from './parseMarkdownChunks.js';
 import type { PreparedText } from './PreparedText.js';
@@ -23,6 +23,8 @@ interface PendingQuestion {
   question: string;
   source: SourcePosition;
   answers: string[];
+  /** The section around the question heading, which the pair belongs to. */
+  section: string[];
 }
 
 /**
@@ -99,16 +101,15 @@ export class BlockExtractor {
     const text = toString(node).replace(/\s+/g, ' ').trim();
     if (!text) return;
     const source = this.start(node);
-    if (isQuestionText(text)) this.pending = { question: text, source, answers: [] };
     this.builder.addSection(text, node.depth, source);
+    if (isQuestionText(text)) this.pending = { question: text, source, answers: [], section: this.builder.sectionPath.slice(0, -1) };
   }
 
   private flushQuestion(): void {
     const q = this.pending;
     this.pending = null;
     if (!q || q.answers.length === 0) return;
-    // The question heading opened a section of its own; the pair belongs to the one around it.
-    this.builder.addQa(q.question, q.answers, q.source);
+    this.builder.addQa(q.question, q.answers, q.source, false, q.section);
   }
 
   private table(node: Table, caption: string | null): void {
@@ -204,8 +205,12 @@ export class BlockExtractor {
       return true;
     }
 
+    // A definition wrapped over several lines of one paragraph continues until another item starts.
+    let open: Definition | null = null;
     for (let i = 0; i < lines.length; i++) {
       const { text, source } = lines[i];
+      const continued: Definition | null = open;
+      open = null;
 
       const asked = matchQuestionLabel(text);
       if (asked !== null) {
@@ -272,7 +277,7 @@ export class BlockExtractor {
 
       const definition = matchDefinition(text);
       if (definition) {
-        this.builder.addDefinition(definition.term, definition.definition, source);
+        open = this.builder.addDefinition(definition.term, definition.definition, source);
         found = true;
         continue;
       }
@@ -287,6 +292,11 @@ export class BlockExtractor {
         i = j - 1;
         found = true;
         continue;
+      }
+
+      if (continued && plain) {
+        continued.definition = `${continued.definition} ${plain}`;
+        open = continued;
       }
     }
     return found;

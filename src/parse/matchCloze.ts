@@ -41,6 +41,16 @@ export function matchCloze(line: string): ClozeMatch | null {
 
 /** Strips inline markup outside the cloze braces while keeping `{{c1::…}}` intact. */
 function stripClozeSafe(text: string): string {
-  const parts = text.split(/(\{\{c\d+::[\s\S]*?\}\})/);
-  return parts.map((p, i) => (i % 2 === 1 ? p : stripInline(p.replace(/[ \t]+/g, ' ')) ? p.replace(/\*\*|__|`/g, '') : p)).join('').trim();
+  return text
+    .split(/(\{\{c\d+::[\s\S]*?\}\})/)
+    .map((part, i) => (i % 2 === 1 ? part : keepEdgeSpaces(part, stripInline(part))))
+    .join('')
+    .trim();
+}
+
+/** stripInline trims; a fragment between two deletions must keep its spaces. */
+function keepEdgeSpaces(original: string, stripped: string): string {
+  const lead = /^\s/.test(original) && stripped ? ' ' : '';
+  const trail = /\s$/.test(original) && stripped ? ' ' : '';
+  return stripped ? lead + stripped + trail : original.trim() ? stripped : original.replace(/\s+/g, ' ');
 }

@@ -41,6 +41,15 @@ export function looksLikeTerm(raw: string): boolean {
   return /\p{L}/u.test(term);
 }
 
+/**
+ * Without bold or a dash to mark it, a long lower-case lead before a colon is the start of a
+ * sentence ("the second paragraph of item two: …"), not a term.
+ */
+function readsLikeClause(lead: string): boolean {
+  const words = stripInline(lead).trim().split(/\s+/);
+  return words.length > 3 && /^\p{Ll}/u.test(words[0]);
+}
+
 function finish(term: string, definition: string, offset: number): DefinitionMatch | null {
   const t = stripInline(term).replace(/\s+/g, ' ').trim();
   const d = stripInline(definition).trim();
@@ -71,6 +80,6 @@ export function matchDefinition(line: string): DefinitionMatch | null {
 
   // `Term: def` — the colon must not be part of a time, a URL or a ratio.
   const colon = /^([^:：]{1,80}?)\s*(?<![0-9])[:：](?![0-9/])\s*(.+)$/.exec(text);
-  if (colon) return finish(colon[1], colon[2], offset);
+  if (colon && !readsLikeClause(colon[1])) return finish(colon[1], colon[2], offset);
   return null;
 }
