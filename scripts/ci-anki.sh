@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # CI checks for the Anki renderer (see docs/anki.md):
-#   1. builds every sample deck (input/*.md, tests/anki/fixtures/*.md) and runs
+#   1. builds every sample deck (input/*.md, tests/anki/fixtures/*.md, ../shared/corpus/*) and runs
 #      ../shared/tools/check_apkg.py on each: no error, no warning;
 #   2. imports each deck into a fresh Mnemosyne collection through Mnemosyne 2.9's Anki importer;
 #   3. imports build 1 then build 2 (one answer edited in between) into ONE collection: the number of
@@ -50,6 +50,19 @@ mnemo() { PYTHONPATH="$MNEMO_PY" QT_QPA_PLATFORM=offscreen "$PY" "$SHARED/tools/
 
 # --- 1 + 2: every sample deck ----------------------------------------------------------------------
 node bin/revise.js build input tests/anki/fixtures --out "$work/decks" --format anki --quiet
+# Real pasted notes, when the shared corpus is there.
+if [ -d "$SHARED/corpus" ]; then node bin/revise.js build "$SHARED/corpus" --out "$work/decks/corpus" --format anki --quiet; fi
+# The course deck (one sub-deck per file) through the library, as a folder build would make it.
+node --input-type=module -e '
+  import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+  import { parseNotes } from "./dist/parse/parseNotes.js";
+  import { ankiRenderer } from "./dist/render/anki/ankiRenderer.js";
+  const docs = readdirSync("input").filter((f) => f.endsWith(".md")).sort()
+    .map((f) => parseNotes(readFileSync(`input/${f}`, "utf8"), { file: f }).document);
+  const bytes = await ankiRenderer.renderCourse(docs, { courseName: "Samples", templatesDir: null,
+    timestamp: Number(process.env.SOURCE_DATE_EPOCH), options: {}, report: (m) => console.error(m.message) });
+  writeFileSync(process.argv[1], bytes);
+' "$work/decks/course.apkg"
 decks=$(find "$work/decks" -name '*.apkg' | sort)
 [ -n "$decks" ] || fail "no deck was built"
 count=0
