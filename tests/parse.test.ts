@@ -135,3 +135,10 @@ describe('definitions over several lines', () => {
     expect(parse('osmosis: diffusion of water through a membrane\n').definitions).toHaveLength(1);
   });
 });
+
+describe('inline code', () => {
+  it('keeps HTML and markup inside code spans literally', () => {
+    const doc = parse('What does `<img src=x>` do?::It shows an image, `**not bold**`.\n');
+    expect(doc.qa[0]).toMatchObject({ question: 'What does <img src=x> do?', answers: ['It shows an image, **not bold**.'] });
+  });
+});

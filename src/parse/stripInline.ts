@@ -3,6 +3,16 @@
  * see `**Term**` and `::` that the mdast no longer shows), so the markup is removed here, once.
  */
 export function stripInline(text: string): string {
+  // Code spans are literal: set their content aside so no other rule (HTML, emphasis) touches it.
+  const spans: string[] = [];
+  const masked = text.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_all, _ticks: string, code: string) => {
+    spans.push(code.trim() || code);
+    return `\u0000${spans.length - 1}\u0000`;
+  });
+  return stripMarkup(masked).replace(/\u0000(\d+)\u0000/g, (_all, i: string) => spans[Number(i)]);
+}
+
+function stripMarkup(text: string): string {
   return text
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
@@ -10,7 +20,6 @@ export function stripInline(text: string): string {
     .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<\/?[a-zA-Z][^>]*>/g, '')
-    .replace(/`+([^`]+?)`+/g, '$1')
     .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
     .replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?!\w)/g, '$1$2')
     .replace(/(^|[^\w_])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1$2')
