@@ -1,0 +1,45 @@
+import type { QuestionAnswer } from '../../model/StudyDocument.js';
+import type { GeneratorContext } from './GeneratorContext.js';
+import { makeQuestionId } from './makeQuestionId.js';
+import type { QuestionDraft } from './QuestionDraft.js';
+import { rateDifficulty } from './rateDifficulty.js';
+import { sameSection } from './sameSection.js';
+import { selectDistractors } from './selectDistractors.js';
+
+/** Each question with its own answer among the answers to other questions, same section first. */
+export function generateQaQuestions(ctx: GeneratorContext): QuestionDraft[] {
+  const { document, wording } = ctx;
+  const join = (q: QuestionAnswer) =>
+    q.answers
+      .map((a) => a.trim())
+      .filter(Boolean)
+      .join(wording.words.answerSeparator);
+  const pairs = document.qa.filter((q) => q.question.trim() && join(q));
+  const drafts: QuestionDraft[] = [];
+  for (const q of pairs) {
+    const key = join(q);
+    const stem = wording.render('qa-answer', { question: q.question.trim() });
+    const tiers = [
+      pairs.filter((o) => o !== q && sameSection(o.section, q.section)).map(join),
+      pairs.filter((o) => o !== q && !sameSection(o.section, q.section)).map(join),
+    ];
+    const choice = selectDistractors({ key, stem, tiers });
+    if (!choice) continue;
+    drafts.push({
+      id: makeQuestionId('qa-answer', q.id),
+      type: 'single-choice',
+      template: 'qa-answer',
+      stem,
+      key,
+      distractors: choice.distractors,
+      ascending: false,
+      explanation: key,
+      theme: q.section,
+      difficulty: rateDifficulty(choice.tiers),
+      language: wording.language,
+      source: { file: document.file, line: q.source.line, quote: `${q.question.trim()} ${key}`, item: q.id },
+      origin: q.id,
+    });
+  }
+  return drafts;
+}
