@@ -1,7 +1,6 @@
-import { classifyValue } from './classifyValue.js';
 import { containsFolded } from './containsFolded.js';
-import { detectScript } from './detectScript.js';
 import { foldText } from './foldText.js';
+import { isUsableDistractor } from './isUsableDistractor.js';
 import { measureLength } from './measureLength.js';
 
 export interface DistractorRequest {
@@ -23,10 +22,6 @@ export interface DistractorChoice {
   tiers: number[];
 }
 
-/** Length ratio outside this band makes the odd option stand out (quiz.md). */
-export const LENGTH_RATIO_MIN = 0.5;
-export const LENGTH_RATIO_MAX = 2;
-
 /**
  * Picks wrong options by the item-writing rules: same kind, same script and value class as the
  * key, about the same length, never equal to the key or to each other after folding, never already
@@ -38,9 +33,8 @@ export function selectDistractors(request: DistractorRequest): DistractorChoice 
   const min = request.min ?? 2;
   const key = request.key.trim();
   const keyFold = foldText(key);
-  if (!keyFold) return null;
-  const keyScript = detectScript(key);
-  const keyClass = classifyValue(key);
+  // A key already written in the stem answers itself.
+  if (!keyFold || containsFolded(request.stem, key)) return null;
   const keyLength = measureLength(key);
   const seen = new Set<string>([keyFold]);
   const chosen: DistractorChoice = { distractors: [], tiers: [] };
@@ -50,11 +44,8 @@ export function selectDistractors(request: DistractorRequest): DistractorChoice 
     pool.forEach((raw, order) => {
       const text = raw.trim();
       const fold = foldText(text);
-      if (!fold || seen.has(fold)) return;
-      if (detectScript(text) !== keyScript) return;
-      if (classifyValue(text) !== keyClass) return;
+      if (!fold || seen.has(fold) || !isUsableDistractor(key, text)) return;
       const ratio = measureLength(text) / keyLength;
-      if (ratio < LENGTH_RATIO_MIN || ratio > LENGTH_RATIO_MAX) return;
       if (containsFolded(request.stem, text)) return;
       if (request.reject?.(text)) return;
       seen.add(fold);
