@@ -16,8 +16,10 @@ export interface McqWords {
   false: string;
   blank: string;
   orderSeparator: string;
-  /** Joins several answer lines into one option. */
+  /** Joins answer lines that end a sentence into one option. */
   answerSeparator: string;
+  /** Joins answer lines that are list entries (no closing punctuation). */
+  listSeparator: string;
 }
 
 /**
@@ -33,7 +35,8 @@ export class McqWording {
     readonly language: string,
     private readonly overrideDir: string | null,
   ) {
-    this.words = JSON.parse(this.read('words.json')) as McqWords;
+    const english = JSON.parse(readFileSync(join(BUILT_IN_TEMPLATES_DIR, 'en', 'words.json'), 'utf8')) as McqWords;
+    this.words = { ...english, ...(JSON.parse(this.read('words.json')) as Partial<McqWords>) };
   }
 
   /** Picks the notes' language when wording exists for it (built in or user-supplied), else English. */
@@ -59,8 +62,11 @@ export class McqWording {
       const user = join(this.overrideDir, 'mcq', this.language, file);
       if (existsSync(user)) return readFileSync(user, 'utf8');
     }
-    const builtIn = join(BUILT_IN_TEMPLATES_DIR, this.language, file);
-    if (!existsSync(builtIn)) throw new Error(`mcq wording file ${builtIn} is missing`);
-    return readFileSync(builtIn, 'utf8');
+    // A user-added language may leave some files out: those fall back to English.
+    for (const lang of [this.language, 'en']) {
+      const builtIn = join(BUILT_IN_TEMPLATES_DIR, lang, file);
+      if (existsSync(builtIn)) return readFileSync(builtIn, 'utf8');
+    }
+    throw new Error(`mcq wording file ${file} is missing from ${BUILT_IN_TEMPLATES_DIR}`);
   }
 }

@@ -9,11 +9,12 @@ import { selectDistractors } from './selectDistractors.js';
 /** Each question with its own answer among the answers to other questions, same section first. */
 export function generateQaQuestions(ctx: GeneratorContext): QuestionDraft[] {
   const { document, wording } = ctx;
+  const { answerSeparator, listSeparator } = wording.words;
   const join = (q: QuestionAnswer) =>
     q.answers
       .map((a) => a.trim())
       .filter(Boolean)
-      .join(wording.words.answerSeparator);
+      .reduce((all, line) => (all ? `${all}${/[.!?。！？；;]$/u.test(all) ? answerSeparator : listSeparator}${line}` : line), '');
   const pairs = document.qa.filter((q) => q.question.trim() && join(q));
   const drafts: QuestionDraft[] = [];
   for (const q of pairs) {
