@@ -159,7 +159,8 @@ describe('cloze questions', () => {
     const clozes = bankOf(m).questions.filter((q) => q.template === 'cloze-blank');
     const first = clozes.find((q) => keyOf(q) === 'dioxygène')!;
     expect(first.stem).toBe('Quel terme manque dans cette phrase ? La photosynthèse libère du _____ et consomme du dioxyde de carbone.');
-    expect(wrongOf(first).sort()).toEqual(['Amidon', 'Chlorophylle', 'Glucose']);
+    // Terms are capitalised in the notes, the hidden word is not: options are given the key's case.
+    expect(wrongOf(first).sort()).toEqual(['amidon', 'chlorophylle', 'glucose']);
     const second = clozes.find((q) => keyOf(q) === 'dioxyde de carbone');
     // Three words against one-word candidates: outside the length band, so no question rather than a cue.
     expect(second).toBeUndefined();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { arrangeQuestions } from '../../src/render/mcq/arrangeQuestions.js';
+import { harmoniseCase } from '../../src/render/mcq/harmoniseCase.js';
 import { checkMcqBank } from '../../src/render/mcq/checkMcqBank.js';
 import { MCQ_FORMAT_VERSION, MCQ_SCHEMA_ID, type McqBank, type McqQuestion } from '../../src/render/mcq/McqBank.js';
 import type { QuestionDraft } from '../../src/render/mcq/QuestionDraft.js';
@@ -66,6 +67,16 @@ describe('key positions', () => {
     const same = before.filter((q, i) => JSON.stringify(q.options) === JSON.stringify(after[i].options)).length;
     // Most keep their hashed slot; the rest move only to keep the bank balanced.
     expect(same).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe('option case', () => {
+  it('follows the key, leaving acronyms and inner capitals alone', () => {
+    expect(harmoniseCase('Nucleus', 'mitochondrion')).toBe('nucleus');
+    expect(harmoniseCase('nucleus', 'Mitochondrion')).toBe('Nucleus');
+    expect(harmoniseCase('ATP', 'mitochondrion')).toBe('ATP');
+    expect(harmoniseCase('Nucleus', 'ATP')).toBe('Nucleus');
+    expect(harmoniseCase('Nucleus', '线粒体')).toBe('Nucleus');
   });
 });
 

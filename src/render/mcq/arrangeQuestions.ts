@@ -1,3 +1,4 @@
+import { harmoniseCase } from './harmoniseCase.js';
 import type { McqOption, McqQuestion } from './McqBank.js';
 import { parseNumber } from './parseNumber.js';
 import type { QuestionDraft } from './QuestionDraft.js';
@@ -69,7 +70,7 @@ function toQuestion(d: QuestionDraft, slot: number): McqQuestion {
   } else if (d.ascending) {
     options = sortAscending([d.key, ...d.distractors]).map((text) => ({ text, correct: text === d.key }));
   } else {
-    const wrong = seededShuffle(d.distractors, d.id).map((text) => ({ text, correct: false }));
+    const wrong = seededShuffle(d.distractors, d.id).map((text) => ({ text: harmoniseCase(text, d.key), correct: false }));
     options = [...wrong.slice(0, slot), { text: d.key, correct: true }, ...wrong.slice(slot)];
   }
   return {
