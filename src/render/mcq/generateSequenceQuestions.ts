@@ -7,7 +7,7 @@ import { seededShuffle } from './seededShuffle.js';
 import { selectDistractors } from './selectDistractors.js';
 
 /** Longer flows make ordering options too long to read and compare. */
-const MAX_ORDER_STEPS = 6;
+export const MAX_ORDER_STEPS = 6;
 
 /** "Which step comes after X?" for each step, and one "which is the right order?" per sequence. */
 export function generateSequenceQuestions(ctx: GeneratorContext): QuestionDraft[] {

@@ -1,5 +1,6 @@
 import type { QuestionAnswer, StudyDocument } from '../../model/StudyDocument.js';
 import { foldText } from './foldText.js';
+import { MAX_ORDER_STEPS } from './generateSequenceQuestions.js';
 import { isUsableDistractor } from './isUsableDistractor.js';
 import type { QuestionDraft } from './QuestionDraft.js';
 
@@ -81,7 +82,7 @@ export function measureMcqCoverage(document: StudyDocument, drafts: readonly Que
     sequences: tally(
       document.sequences.map((s) => ({
         origin: s.id,
-        alwaysEligible: new Set(s.steps.map(foldText)).size >= 3,
+        alwaysEligible: s.steps.length <= MAX_ORDER_STEPS && new Set(s.steps.map(foldText)).size >= 3,
         choices: s.steps.slice(1).map((key) => ({
           key,
           siblings: [...s.steps, ...others(document.sequences, s).flatMap((o) => o.steps)],
