@@ -49,7 +49,6 @@ export function buildMcqBank(documents: readonly StudyDocument[], options: McqBu
       // Two facts with the same key in the same section would share an id: number the repeats.
       const n = (seen.get(d.id) ?? 0) + 1;
       seen.set(d.id, n);
-      if (documents.length > 1) d.source.file = document.file;
       if (n > 1) d.id = `${d.id}-${n}`;
       drafts.push(d);
     }
