@@ -1,3 +1,4 @@
+import { memoizeText } from './memoizeText.js';
 export type Script = 'han' | 'kana' | 'hangul' | 'latin' | 'cyrillic' | 'greek' | 'arabic' | 'hebrew' | 'other' | 'none';
 
 const SCRIPTS: [Script, RegExp][] = [
@@ -13,7 +14,7 @@ const SCRIPTS: [Script, RegExp][] = [
  * Chinese notes routinely embed Latin acronyms ("运行型CRM") and those options must still sit with
  * other Chinese options. Digits and symbols alone give "none".
  */
-export function detectScript(text: string): Script {
+function detectScriptUncached(text: string): Script {
   if (/\p{Script=Hiragana}|\p{Script=Katakana}/u.test(text)) return 'kana';
   if (/\p{Script=Han}/u.test(text)) return 'han';
   if (/\p{Script=Hangul}/u.test(text)) return 'hangul';
@@ -34,3 +35,5 @@ export function detectScript(text: string): Script {
   }
   return best;
 }
+
+export const detectScript = memoizeText(detectScriptUncached);

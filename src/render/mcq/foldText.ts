@@ -1,8 +1,9 @@
+import { memoizeText } from './memoizeText.js';
 /**
  * Folds case, accents and width so that "Éte", "ete" and "ＥＴＥ" compare equal; punctuation and
  * spacing collapse to single spaces so that "ATP." and "ATP" are the same option.
  */
-export function foldText(text: string): string {
+function foldTextUncached(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -11,3 +12,5 @@ export function foldText(text: string): string {
     .replace(/[\p{P}\p{S}\s]+/gu, ' ')
     .trim();
 }
+
+export const foldText = memoizeText(foldTextUncached);

@@ -1,10 +1,9 @@
 import { classifyValue } from './classifyValue.js';
 import { containsFolded } from './containsFolded.js';
 import { detectScript } from './detectScript.js';
+import { findTerm } from './findTerm.js';
 import { foldText } from './foldText.js';
 import { hashSeed } from './seededRandom.js';
-
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /**
  * Makes a statement false by replacing a name it mentions with a sibling of that name (another cell
@@ -23,10 +22,8 @@ export function swapSibling(text: string, groups: readonly (readonly string[])[]
   }
   mentions.sort((a, b) => [...b.member].length - [...a.member].length);
   for (const { member, group } of mentions) {
-    const escaped = member.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const re = CJK.test(member) ? new RegExp(escaped, 'iu') : new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu');
-    const found = re.exec(text);
-    if (!found) continue;
+    const index = findTerm(text, member);
+    if (index === -1) continue;
     const memberFold = foldText(member);
     const options = group
       .map((g) => g.trim())
@@ -40,9 +37,9 @@ export function swapSibling(text: string, groups: readonly (readonly string[])[]
       );
     if (options.length === 0) continue;
     let replacement = options[hashSeed(seed) % options.length];
-    const original = found[0];
+    const original = text.slice(index, index + member.length);
     if (/^\p{Ll}/u.test(original) && /^\p{Lu}\p{Ll}/u.test(replacement)) replacement = replacement[0].toLowerCase() + replacement.slice(1);
-    return text.slice(0, found.index) + replacement + text.slice(found.index + original.length);
+    return text.slice(0, index) + replacement + text.slice(index + original.length);
   }
   return null;
 }
