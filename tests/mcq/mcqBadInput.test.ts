@@ -10,8 +10,9 @@ import type { McqBank } from '../../src/render/mcq/McqBank.js';
 import { mcqRenderer } from '../../src/render/mcq/mcqRenderer.js';
 import type { RenderContext } from '../../src/render/Renderer.js';
 import { run } from '../../src/run.js';
-import { DocumentMaker } from './makeDocument.js';
-import { fixtures, schemaErrors } from './loadBankTools.js';
+import { DocumentMaker } from './DocumentMaker.js';
+import { fixtures } from './testPaths.js';
+import { schemaErrors } from './schemaErrors.js';
 
 const out = mkdtempSync(join(tmpdir(), 'revise-mcq-bad-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildMcqBank } from '../../src/render/mcq/buildMcqBank.js';
 import { checkMcqBank } from '../../src/render/mcq/checkMcqBank.js';
 import type { McqQuestion } from '../../src/render/mcq/McqBank.js';
-import { DocumentMaker } from './makeDocument.js';
-import { schemaErrors } from './loadBankTools.js';
+import { DocumentMaker } from './DocumentMaker.js';
+import { schemaErrors } from './schemaErrors.js';
 
 const keyOf = (q: McqQuestion) => q.options.find((o) => o.correct)!.text;
 const wrongOf = (q: McqQuestion) => q.options.filter((o) => !o.correct).map((o) => o.text);

@@ -9,8 +9,9 @@ import { mcqRenderer } from '../../src/render/mcq/mcqRenderer.js';
 import { createDefaultRegistry } from '../../src/render/registry.js';
 import type { CourseRenderContext } from '../../src/render/Renderer.js';
 import { run } from '../../src/run.js';
-import { DocumentMaker } from './makeDocument.js';
-import { repoRoot, schemaErrors } from './loadBankTools.js';
+import { DocumentMaker } from './DocumentMaker.js';
+import { repoRoot } from './testPaths.js';
+import { schemaErrors } from './schemaErrors.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'revise-mcq-render-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

@@ -9,7 +9,9 @@ import type { McqBank } from '../../src/render/mcq/McqBank.js';
 import { buildMcqBank } from '../../src/render/mcq/buildMcqBank.js';
 import { measureMcqCoverage } from '../../src/render/mcq/measureMcqCoverage.js';
 import { run } from '../../src/run.js';
-import { corpusDir, keyPositions, repoRoot, schemaErrors } from './loadBankTools.js';
+import { corpusDir, repoRoot } from './testPaths.js';
+import { schemaErrors } from './schemaErrors.js';
+import { keyPositions } from './keyPositions.js';
 
 const samples = readdirSync(join(repoRoot, 'input')).filter((f) => f.endsWith('.md')).map((f) => join(repoRoot, 'input', f));
 const corpus = existsSync(corpusDir) ? readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).map((f) => join(corpusDir, f)) : [];
