@@ -87,4 +87,14 @@ describe('the mcq renderer', () => {
     expect(new Set(bank.questions.map((q) => q.language))).toEqual(new Set(['en', 'fr', 'zh']));
     expect(reports).toEqual([]);
   });
+
+  it('names the course file that gave no question in its warning', async () => {
+    const lonely = new DocumentMaker('en', 'misc/lonely.md');
+    lonely.definition('Entropy', 'a measure of disorder.');
+    const reports: string[] = [];
+    const ctx: CourseRenderContext = { courseName: 'C', templatesDir: null, timestamp: 0, options: {}, report: (m) => reports.push(`${m.file}: ${m.ruleId}`) };
+    const bank = JSON.parse((await mcqRenderer.renderCourse!([terms('en', 'a.md').doc, lonely.doc], ctx)) as string) as McqBank;
+    expect(reports).toEqual(['misc/lonely.md: mcq-empty']);
+    expect(bank.questions.length).toBeGreaterThan(0);
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { arrangeQuestions } from '../../src/render/mcq/arrangeQuestions.js';
+import { blankDeletions } from '../../src/render/mcq/blankDeletions.js';
 import { harmoniseCase } from '../../src/render/mcq/harmoniseCase.js';
 import { checkMcqBank } from '../../src/render/mcq/checkMcqBank.js';
 import { MCQ_FORMAT_VERSION, MCQ_SCHEMA_ID, type McqBank, type McqQuestion } from '../../src/render/mcq/McqBank.js';
@@ -24,6 +25,11 @@ describe('distractor selection', () => {
     const choice = selectDistractors({ key: '需求', stem: '哪个？', tiers: [['供给'], ['机会成本', '边际效用递减规律', '价格']] })!;
     expect(choice.distractors).toEqual(['供给', '价格', '机会成本']);
     expect(choice.tiers).toEqual([0, 1, 1]);
+  });
+
+  it('never offers an all/none-of-the-above option', () => {
+    expect(pick('Nucleus', ['Ribosome', 'All of the above', 'Golgi body'])).toEqual(['Ribosome', 'Golgi body']);
+    expect(pick('以上都对', ['细胞核', '线粒体', '核糖体'])).toBeNull();
   });
 
   it('refuses a key written in the stem and pads nothing below two distractors', () => {
@@ -67,6 +73,15 @@ describe('key positions', () => {
     const same = before.filter((q, i) => JSON.stringify(q.options) === JSON.stringify(after[i].options)).length;
     // Most keep their hashed slot; the rest move only to keep the bank balanced.
     expect(same).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe('cloze blanks', () => {
+  it('blanks every place of one cloze number at once and skips numbers with two different texts', () => {
+    expect(blankDeletions('{{c1::ATP}} and {{c2::NADPH::a carrier}}, then {{c1::ATP}} again; {{c3::x}} {{c3::y}}', '___')).toEqual([
+      { text: '___ and NADPH, then ___ again; x y', hidden: 'ATP', hint: '', number: 1 },
+      { text: 'ATP and ___, then ATP again; x y', hidden: 'NADPH', hint: 'a carrier', number: 2 },
+    ]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { containsFolded } from './containsFolded.js';
 import { detectScript } from './detectScript.js';
 import { foldText } from './foldText.js';
+import { isCatchAll } from './isCatchAll.js';
 import type { McqBank, McqQuestion } from './McqBank.js';
 import { measureLength } from './measureLength.js';
 
@@ -24,8 +25,6 @@ export interface McqViolation {
 
 /** The key may be at most this many times longer than the longest wrong option. */
 export const KEY_LENGTH_FACTOR = 2;
-
-const CATCH_ALL = /\b(all|none) of the above\b|toutes les réponses|aucune (de ces|des) réponses|以上(都|皆|均)/iu;
 
 /**
  * Item-writing rules checked on a finished bank, independently of how it was generated: what a
@@ -53,7 +52,7 @@ function checkQuestion(q: McqQuestion, flag: (rule: McqRule, message: string) =>
   folded.forEach((f, i) => {
     if (!f) flag('empty-option', `option ${i + 1} is empty`);
     if (folded.indexOf(f) !== i) flag('duplicate-options', `options ${folded.indexOf(f) + 1} and ${i + 1} are the same: "${q.options[i].text}"`);
-    if (CATCH_ALL.test(q.options[i].text)) flag('catch-all-option', `"${q.options[i].text}" is an all/none-of-the-above option`);
+    if (isCatchAll(q.options[i].text)) flag('catch-all-option', `"${q.options[i].text}" is an all/none-of-the-above option`);
   });
   // True/false labels ("True", "Vrai") naturally echo the stem's "True or false?".
   if (q.type === 'true-false' || keys.length !== 1) return;

@@ -1,5 +1,6 @@
 import { containsFolded } from './containsFolded.js';
 import { foldText } from './foldText.js';
+import { isCatchAll } from './isCatchAll.js';
 import { isUsableDistractor } from './isUsableDistractor.js';
 import { measureLength } from './measureLength.js';
 
@@ -34,7 +35,7 @@ export function selectDistractors(request: DistractorRequest): DistractorChoice 
   const key = request.key.trim();
   const keyFold = foldText(key);
   // A key already written in the stem answers itself.
-  if (!keyFold || containsFolded(request.stem, key)) return null;
+  if (!keyFold || isCatchAll(key) || containsFolded(request.stem, key)) return null;
   const keyLength = measureLength(key);
   const seen = new Set<string>([keyFold]);
   const chosen: DistractorChoice = { distractors: [], tiers: [] };
@@ -44,7 +45,7 @@ export function selectDistractors(request: DistractorRequest): DistractorChoice 
     pool.forEach((raw, order) => {
       const text = raw.trim();
       const fold = foldText(text);
-      if (!fold || seen.has(fold) || !isUsableDistractor(key, text)) return;
+      if (!fold || seen.has(fold) || isCatchAll(text) || !isUsableDistractor(key, text)) return;
       const ratio = measureLength(text) / keyLength;
       if (containsFolded(request.stem, text)) return;
       if (request.reject?.(text)) return;
