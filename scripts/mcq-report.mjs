@@ -19,8 +19,8 @@ const ajv = new Ajv2020({ allErrors: true });
 const validate = ajv.compile(JSON.parse(readFileSync(join(root, 'schema', 'mcq.schema.json'), 'utf8')));
 
 const pct = (a, b) => (b === 0 ? '  –  ' : `${String(Math.round((100 * a) / b)).padStart(3)}%`);
-const cell = (k) => `${k.covered}/${k.eligible}(${k.withSiblings},${k.items})`.padEnd(16);
-console.log('coverage per kind: covered/eligible(with any 2 siblings, items); ratio = covered/eligible over the four kinds; raw = covered/with any 2 siblings');
+const cell = (k) => `${k.covered}/${k.eligible} ${k.coveredWithSiblings}/${k.withSiblings}/${k.items}`.padEnd(16);
+console.log('coverage per kind: covered/eligible (≥2 usable siblings), then covered/with any 2 siblings/items; ratio and raw: the same over the four kinds');
 console.log(`${'file'.padEnd(28)}lang  qs  ${'definitions'.padEnd(16)}${'table rows'.padEnd(16)}${'sequences'.padEnd(16)}${'qa'.padEnd(16)}ratio  raw  keys(4-opt)        keys(3-opt)   true/false  viol schema`);
 const total = { four: [0, 0, 0, 0], violations: 0 };
 for (const file of files) {
@@ -41,7 +41,7 @@ for (const file of files) {
   const tfTrue = tf.filter((q) => q.options[0].correct).length;
   const k = cov.kinds;
   console.log(
-    `${basename(file).slice(0, 27).padEnd(28)}${document.language.padEnd(4)}${String(bank.questions.length).padStart(4)}  ${cell(k.definitions)}${cell(k.tableRows)}${cell(k.sequences)}${cell(k.qa)}${pct(cov.ratio, 1)} ${pct(Object.values(k).reduce((n, x) => n + x.covered, 0), Object.values(k).reduce((n, x) => n + x.withSiblings, 0))}  ${four.join('/').padEnd(19)}${positions(3).join('/').padEnd(14)}${`${tfTrue}T/${tf.length - tfTrue}F`.padEnd(12)}${String(violations.length).padStart(4)} ${validate(bank) ? 'ok' : 'INVALID'}`,
+    `${basename(file).slice(0, 27).padEnd(28)}${document.language.padEnd(4)}${String(bank.questions.length).padStart(4)}  ${cell(k.definitions)}${cell(k.tableRows)}${cell(k.sequences)}${cell(k.qa)}${pct(cov.ratio, 1)} ${pct(cov.rawRatio, 1)}  ${four.join('/').padEnd(19)}${positions(3).join('/').padEnd(14)}${`${tfTrue}T/${tf.length - tfTrue}F`.padEnd(12)}${String(violations.length).padStart(4)} ${validate(bank) ? 'ok' : 'INVALID'}`,
   );
   for (const v of violations) console.log(`    ${v.rule}: ${v.questionId} ${v.message}`);
   for (const w of warnings) console.log(`    warning: ${w.message}`);

@@ -85,11 +85,25 @@ describe('table questions', () => {
     expect(keyOf(q)).toBe('28');
   });
 
-  it('makes no question from a column without two other distinct values', () => {
+  it('makes true/false items from a column without two other distinct values', () => {
     const n = new DocumentMaker();
     n.table(['Phase', 'Place'], [['Light', 'Thylakoid'], ['Dark', 'Stroma']]);
     n.definition('Only', 'a lone definition with no sibling at all.');
-    expect(buildMcqBank([n.doc]).bank.questions).toEqual([]);
+    const questions = bankOf(n).questions;
+    expect(questions.map((q) => q.template)).toEqual(['table-statement', 'table-statement']);
+    const light = questions.find((q) => q.stem.includes('of Light'))!;
+    expect(['True or false? The Place of Light is "Thylakoid".', 'True or false? The Place of Light is "Stroma".']).toContain(light.stem);
+    expect(light.options[0].correct).toBe(light.stem.includes('Thylakoid'));
+  });
+
+  it('falls back on the same row for a transposed table whose columns mix kinds of value', () => {
+    const n = new DocumentMaker();
+    n.table(['Feature', 'Prokaryote', 'Eukaryote'], [['Nucleus', 'No', 'Yes'], ['Size', '1–10 µm', '10–100 µm'], ['Examples', 'Bacteria', 'Animals, plants']]);
+    const questions = bankOf(n).questions;
+    expect(questions).toHaveLength(6);
+    const size = questions.find((q) => q.stem.includes('Prokaryote of Size'))!;
+    expect(size.stem).toMatch(/is "(1–10 µm|10–100 µm)"\.$/);
+    expect(size.options[0].correct).toBe(size.stem.includes('"1–10 µm"'));
   });
 });
 
@@ -136,6 +150,17 @@ describe('outline questions', () => {
 });
 
 describe('question/answer pairs', () => {
+  it('turns a pair whose siblings are too unlike into a true/false item', () => {
+    const m = new DocumentMaker();
+    m.qa('Which organelle builds proteins?', ['The ribosome.']);
+    m.qa('What does the nucleus contain?', ["The cell's DNA, organised as chromosomes in pairs."]);
+    const q = bankOf(m).questions.find((x) => x.source.item === m.doc.qa[0].id)!;
+    expect(q.template).toBe('qa-statement');
+    const shown = q.stem.replace('True or false? Which organelle builds proteins? — ', '');
+    expect(["The ribosome.", "The cell's DNA, organised as chromosomes in pairs."]).toContain(shown);
+    expect(q.options[0].correct).toBe(shown === 'The ribosome.');
+  });
+
   it('offers answers of the same section before answers of other sections', () => {
     const m = new DocumentMaker();
     m.qa('Which planet is the largest?', ['Jupiter is the largest planet.'], ['Planets']);
@@ -174,7 +199,7 @@ describe('true/false questions', () => {
     m.keyPoint('Light is needed by the light phase.');
     m.keyPoint('The cycle takes 24 hours.');
     m.keyPoint('Plants are green.');
-    const tf = bankOf(m).questions.filter((q) => q.type === 'true-false');
+    const tf = bankOf(m).questions.filter((q) => q.template === 'true-false');
     expect(tf).toHaveLength(2);
     expect(tf.map((q) => q.options.map((o) => o.text))).toEqual([
       ['True', 'False'],

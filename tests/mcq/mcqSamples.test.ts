@@ -57,6 +57,9 @@ describe('mcq banks of the samples and the pasted-notes corpus', () => {
       const { bank, drafts } = buildMcqBank([document]);
       const coverage = measureMcqCoverage(document, drafts);
       expect(coverage.ratio, JSON.stringify(coverage.kinds)).toBeGreaterThanOrEqual(0.8);
+      // With true/false items for facts too poor for four options, the hand-written samples are
+      // covered even counting every fact with two siblings of any shape.
+      if (samples.includes(file)) expect(coverage.rawRatio, JSON.stringify(coverage.kinds)).toBeGreaterThanOrEqual(0.8);
       for (const [kind, k] of Object.entries(coverage.kinds)) {
         if (k.eligible >= 5) expect(k.covered / k.eligible, kind).toBeGreaterThanOrEqual(0.8);
       }

@@ -20,7 +20,10 @@ export type McqTemplateName =
   | 'outline-group'
   | 'qa-answer'
   | 'cloze-blank'
-  | 'true-false';
+  | 'true-false'
+  | 'definition-statement'
+  | 'table-statement'
+  | 'qa-statement';
 
 export interface McqOption {
   text: string;

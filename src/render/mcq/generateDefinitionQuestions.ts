@@ -3,13 +3,18 @@ import { containsFolded } from './containsFolded.js';
 import type { GeneratorContext } from './GeneratorContext.js';
 import { joinFact } from './joinFact.js';
 import { makeQuestionId } from './makeQuestionId.js';
+import { makeTrueFalseDraft } from './makeTrueFalseDraft.js';
+import { pickFalseSibling } from './pickFalseSibling.js';
 import { maskTerm } from './maskTerm.js';
 import type { QuestionDraft } from './QuestionDraft.js';
 import { rateDifficulty } from './rateDifficulty.js';
 import { sameSection } from './sameSection.js';
 import { selectDistractors } from './selectDistractors.js';
 
-/** "Which term matches this definition?" and "What does X mean?" for every definition. */
+/**
+ * "Which term matches this definition?" and "What does X mean?" for every definition; a true/false
+ * item instead when neither finds two good wrong options.
+ */
 export function generateDefinitionQuestions(ctx: GeneratorContext): QuestionDraft[] {
   const { document, wording } = ctx;
   const defs = document.definitions.filter((d) => d.term.trim() && d.definition.trim());
@@ -44,7 +49,29 @@ export function generateDefinitionQuestions(ctx: GeneratorContext): QuestionDraf
         difficulty: rateDifficulty(terms.tiers),
       });
     }
-    if (selfNaming.has(d.definition.trim())) continue;
+    const fallBack = () => {
+      if (terms) return;
+      // Too few siblings for four options: a true/false item with a sibling's definition swapped in.
+      const pools = tiersFor(d, (x) => x.definition).map((pool) => pool.filter((text) => !selfNaming.has(text.trim())));
+      const other = pickFalseSibling(d.definition, pools);
+      if (!other) return;
+      drafts.push(
+        makeTrueFalseDraft(wording, {
+          template: 'definition-statement',
+          itemId: d.id,
+          statement: wording.render('definition-statement', { term: d.term.trim(), definition: d.definition.trim() }),
+          falsified: wording.render('definition-statement', { term: d.term.trim(), definition: other }),
+          explanation: base.explanation,
+          theme: d.section,
+          source: base.source,
+          origin: d.id,
+        }),
+      );
+    };
+    if (selfNaming.has(d.definition.trim())) {
+      fallBack();
+      continue;
+    }
     const meaningStem = wording.render('definition-meaning', { term: d.term });
     const meanings = selectDistractors({
       key: d.definition,
@@ -63,6 +90,8 @@ export function generateDefinitionQuestions(ctx: GeneratorContext): QuestionDraf
         distractors: meanings.distractors,
         difficulty: rateDifficulty(meanings.tiers),
       });
+    } else {
+      fallBack();
     }
   }
   return drafts;

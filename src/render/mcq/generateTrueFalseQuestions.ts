@@ -1,7 +1,7 @@
 import type { OutlineNode, StudyDocument } from '../../model/StudyDocument.js';
 import type { GeneratorContext } from './GeneratorContext.js';
 import { joinFact } from './joinFact.js';
-import { makeQuestionId } from './makeQuestionId.js';
+import { makeTrueFalseDraft } from './makeTrueFalseDraft.js';
 import type { QuestionDraft } from './QuestionDraft.js';
 import { shiftNumber } from './shiftNumber.js';
 import { swapSibling } from './swapSibling.js';
@@ -30,28 +30,18 @@ export function generateTrueFalseQuestions(ctx: GeneratorContext): QuestionDraft
   const drafts: QuestionDraft[] = [];
   const add = (itemId: string, statement: string, falsified: string | null, section: string[], line: number) => {
     if (!falsified || falsified === statement) return;
-    const trueStem = wording.render('true-false', { statement });
-    drafts.push({
-      id: makeQuestionId('true-false', itemId),
-      type: 'true-false',
-      template: 'true-false',
-      stem: trueStem,
-      key: wording.words.true,
-      distractors: [wording.words.false],
-      ascending: false,
-      explanation: statement,
-      theme: section,
-      difficulty: 'medium',
-      language: wording.language,
-      source: { file: document.file, line, quote: statement, item: itemId },
-      origin: itemId,
-      trueFalse: {
-        trueStem,
-        falseStem: wording.render('true-false', { statement: falsified }),
-        trueLabel: wording.words.true,
-        falseLabel: wording.words.false,
-      },
-    });
+    drafts.push(
+      makeTrueFalseDraft(wording, {
+        template: 'true-false',
+        itemId,
+        statement,
+        falsified,
+        explanation: statement,
+        theme: section,
+        source: { file: document.file, line, quote: statement, item: itemId },
+        origin: itemId,
+      }),
+    );
   };
   for (const kp of document.keyPoints) {
     const text = kp.text.trim();

@@ -13,6 +13,8 @@ export interface KindCoverage {
   eligible: number;
   /** Eligible facts that got at least one question. */
   covered: number;
+  /** Facts with any two siblings that got at least one question (true/false items included). */
+  coveredWithSiblings: number;
 }
 
 export type CoveredKind = 'definitions' | 'tableRows' | 'sequences' | 'qa';
@@ -21,6 +23,8 @@ export interface McqCoverage {
   kinds: Record<CoveredKind, KindCoverage>;
   /** covered / eligible over the four kinds together; 1 when nothing is eligible. */
   ratio: number;
+  /** coveredWithSiblings / withSiblings over the four kinds together; 1 when no fact has siblings. */
+  rawRatio: number;
 }
 
 /** One fact and the (key, sibling candidates) pairs any of its questions could be made from. */
@@ -40,9 +44,14 @@ interface Fact {
 export function measureMcqCoverage(document: StudyDocument, drafts: readonly QuestionDraft[]): McqCoverage {
   const origins = new Set(drafts.filter((d) => d.source.file === document.file).map((d) => d.origin));
   const tally = (facts: Fact[]): KindCoverage => {
-    const c: KindCoverage = { items: facts.length, withSiblings: 0, eligible: 0, covered: 0 };
-    for (const f of facts) {
-      if (f.alwaysEligible || f.choices.some((o) => distinct(o.key, o.siblings) >= 2)) c.withSiblings++;
+    const c: KindCoverage = { items: facts.length, withSiblings: 0, eligible: 0, covered: 0, coveredWithSiblings: 0 };
+    for (const fact of facts) {
+      // A key that is only punctuation ("---" read as a table row) is no fact to ask about.
+      const f = { ...fact, choices: fact.choices.filter((o) => foldText(o.key)) };
+      if (f.alwaysEligible || f.choices.some((o) => distinct(o.key, o.siblings) >= 2)) {
+        c.withSiblings++;
+        if (origins.has(f.origin)) c.coveredWithSiblings++;
+      }
       const usable = f.choices.some((o) => distinct(o.key, o.siblings.filter((s) => isUsableDistractor(o.key, s))) >= 2);
       if (!f.alwaysEligible && !usable) continue;
       c.eligible++;
@@ -94,7 +103,13 @@ export function measureMcqCoverage(document: StudyDocument, drafts: readonly Que
   const all = Object.values(kinds);
   const eligible = all.reduce((n, k) => n + k.eligible, 0);
   const covered = all.reduce((n, k) => n + k.covered, 0);
-  return { kinds, ratio: eligible === 0 ? 1 : covered / eligible };
+  const withSiblings = all.reduce((n, k) => n + k.withSiblings, 0);
+  const coveredWithSiblings = all.reduce((n, k) => n + k.coveredWithSiblings, 0);
+  return {
+    kinds,
+    ratio: eligible === 0 ? 1 : covered / eligible,
+    rawRatio: withSiblings === 0 ? 1 : coveredWithSiblings / withSiblings,
+  };
 }
 
 function distinct(key: string, siblings: string[]): number {
