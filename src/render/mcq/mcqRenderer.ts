@@ -1,0 +1,26 @@
+import type { Renderer } from '../Renderer.js';
+import { buildMcqBank } from './buildMcqBank.js';
+import type { McqBank } from './McqBank.js';
+
+/** Stable key order and a final newline, so two builds of the same notes are byte-identical. */
+function serialise(bank: McqBank): string {
+  return `${JSON.stringify(bank, null, 2)}\n`;
+}
+
+/** Multiple-choice and true/false question bank, generated offline from the study model. */
+export const mcqRenderer: Renderer = {
+  name: 'mcq',
+  extension: '.mcq.json',
+  binary: false,
+  description: 'multiple-choice and true/false question bank (JSON, schema/mcq.schema.json)',
+  render(document, context) {
+    const { bank, warnings } = buildMcqBank([document], { templatesDir: context.templatesDir });
+    for (const w of warnings) context.report({ message: w.message, ruleId: 'mcq-empty' });
+    return serialise(bank);
+  },
+  renderCourse(documents, context) {
+    const { bank, warnings } = buildMcqBank(documents, { templatesDir: context.templatesDir, title: context.courseName });
+    for (const w of warnings) context.report({ file: w.file, message: w.message, ruleId: 'mcq-empty' });
+    return serialise(bank);
+  },
+};
