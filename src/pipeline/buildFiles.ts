@@ -1,18 +1,38 @@
-import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { countItems, type StudyDocument } from '../model/StudyDocument.js';
-import { NotesError } from '../parse/NotesError.js';
-import { parseNotes } from '../parse/parseNotes.js';
-import type { Renderer, RenderContext } from '../render/Renderer.js';
+import { readFileSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import type { IgnoreFilter } from '../config/loadIgnoreFile.js';
+import type { StudyDocument } from '../model/StudyDocument.js';
+import type { CourseRenderContext, Renderer } from '../render/Renderer.js';
+import { BuildCache, hashOf, type CachedFile } from './BuildCache.js';
+import type { FileResult, FileTask } from './buildOneFile.js';
 import { collectInputs, type InputFile } from './collectInputs.js';
-import type { Diagnostic } from './Diagnostic.js';
-import { decodeBytes, DEFAULT_MAX_FILE_BYTES, readNotesFile } from './readNotesFile.js';
+import type { WorkerPool } from './createWorkerPool.js';
+import { toDiagnostic, type Diagnostic } from './Diagnostic.js';
+import { DEFAULT_MAX_FILE_BYTES } from './readNotesFile.js';
+import type { RendererSpec } from './RendererSpec.js';
+import { renderIndex, type IndexEntry } from './renderIndex.js';
 import { writeFileAtomic } from './writeFileAtomic.js';
+
+export { toDiagnostic };
+
+const REVISE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** Renderers to run, and for each how a worker thread can load it (null: only in this thread). */
+export interface LoadedRenderers {
+  renderers: Renderer[];
+  specs?: (RendererSpec | null)[];
+}
 
 export interface BuildOptions {
   paths: string[];
   outDir: string;
-  renderers: Renderer[];
+  /** The renderers to run. Or give `loadRenderers`, so they are imported only when something must be built. */
+  renderers?: Renderer[];
+  loadRenderers?: () => Promise<LoadedRenderers>;
+  /** Names the lazily loaded renderer set in the cache key (their names and the configured plugins). */
+  renderersKey?: string;
   cwd?: string;
   language?: string;
   keepBoilerplate?: boolean;
@@ -21,87 +41,367 @@ export interface BuildOptions {
   rendererOptions?: Record<string, Record<string, unknown>>;
   /** Bytes of standard input when a path is `-`. */
   readStdin?: () => Promise<Uint8Array>;
-  /** Called once per file as soon as it is done, for progress output. */
+  /** Called once with the number of notes files found, before any is built. */
+  onStart?: (total: number) => void;
+  /** Called once per file as soon as it is done (or found unchanged), for progress output. */
   onFile?: (report: FileReport) => void;
+  /** Paths left out of folder walks (`.reviseignore`). */
+  ignore?: IgnoreFilter;
+  /** Rebuild every file, ignoring what the cache says. */
+  force?: boolean;
+  /** False: keep no cache in the output folder and rebuild everything. */
+  cache?: boolean;
+  /** Worker threads; 1 builds in this thread. Default: one per core when there is enough work. */
+  jobs?: number;
+  /** Name of course-level outputs; defaults to the name of each folder built. */
+  courseName?: string;
+  /** File name of the index of outputs (`.html` or `.md`), or false for none. Written for folder builds. */
+  index?: string | false;
 }
 
 export interface FileReport {
   file: string;
-  status: 'built' | 'failed';
+  /** `skipped`: unchanged since the last build, outputs and messages taken from the cache. */
+  status: 'built' | 'skipped' | 'failed';
   outputs: string[];
   items: number;
   messages: Diagnostic[];
 }
 
-export interface BuildReport {
-  files: FileReport[];
-  /** Problems that belong to no single notes file (a folder that could not be read). */
-  messages: Diagnostic[];
+export interface CourseReport {
+  name: string;
+  /** The folder the course was built from, as given. */
+  folder: string;
+  status: 'built' | 'skipped' | 'failed';
+  files: number;
+  outputs: string[];
 }
 
-/** read → parse → render → write for every notes file; one failing file never stops the others. */
+export interface BuildReport {
+  files: FileReport[];
+  /** Problems that belong to no single notes file (a folder that could not be read, a course output). */
+  messages: Diagnostic[];
+  courses: CourseReport[];
+  /** Path of the index written (or kept), null when there is none. */
+  index: string | null;
+  outDir: string;
+}
+
+/** Where one input stands: its cache key and, once known, what building it gave. */
+interface FileState {
+  input: InputFile;
+  timestamp: number;
+  key: string | null;
+  cached: CachedFile | null;
+  /** Renderer name → the file whose output already takes this file's target path. */
+  blocked: Map<string, string>;
+  result?: FileResult;
+  report?: FileReport;
+}
+
+/**
+ * read → parse → render → write for every notes file, skipping the unchanged ones; then the course
+ * outputs and the index for folder builds. One failing file never stops the others, and the bytes
+ * written never depend on the order in which files finish.
+ */
 export async function buildFiles(options: BuildOptions): Promise<BuildReport> {
   const cwd = options.cwd ?? process.cwd();
   const outDir = resolve(cwd, options.outDir);
-  const { files, problems } = await collectInputs(options.paths, cwd, [outDir]);
-  const report: BuildReport = { files: [], messages: problems.map((p) => toDiagnostic(p)) };
+  const { files, problems } = await collectInputs(options.paths, cwd, [outDir], options.ignore);
+  const report: BuildReport = { files: [], messages: problems.map((p) => toDiagnostic(p)), courses: [], index: null, outDir };
+  options.onStart?.(files.length);
+
+  let loaded: LoadedRenderers | null = options.renderers ? { renderers: options.renderers } : null;
+  const getRenderers = async (): Promise<LoadedRenderers> => {
+    if (!loaded) {
+      if (!options.loadRenderers) throw new Error('buildFiles needs `renderers` or `loadRenderers`');
+      loaded = await options.loadRenderers();
+    }
+    return loaded;
+  };
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const templatesDir = options.templatesDir ?? null;
+  const optionsKey = hashOf(
+    REVISE_VERSION,
+    options.renderers ? options.renderers.map((r) => `${r.name}${r.extension}`).join(',') : options.renderersKey ?? '',
+    options.language ?? '',
+    String(Boolean(options.keepBoilerplate)),
+    String(maxFileBytes),
+    JSON.stringify(options.rendererOptions ?? {}),
+    await hashTemplates(templatesDir),
+  );
+  const useCache = options.cache !== false;
+  const cache = await BuildCache.open(outDir, optionsKey, { reuse: useCache && !options.force });
+
+  const states: FileState[] = await mapLimit(files, 32, async (input) => {
+    const timestamp = await sourceTimestamp(input);
+    const state: FileState = { input, timestamp, key: null, cached: null, blocked: new Map() };
+    if (!input.absolute || !useCache) return state;
+    const bytes = await readFile(input.absolute).catch(() => null);
+    if (!bytes) return state;
+    state.key = hashOf(optionsKey, input.relative, String(timestamp), bytes);
+    if (!options.force) state.cached = await cache.fresh(input.absolute, state.key);
+    return state;
+  });
+
+  const outputPath = (state: FileState, renderer: Renderer) => join(outDir, state.input.relative.replace(/\.[^./]+$/, '') + renderer.extension);
   const claimed = new Map<string, string>();
-  for (const input of files) {
-    const fileReport = await buildOne(input, outDir, options, claimed);
-    report.files.push(fileReport);
-    options.onFile?.(fileReport);
+  if (states.some((s) => !s.cached)) {
+    // Output paths are handed out in input order, so a collision always fails the same file.
+    const { renderers } = await getRenderers();
+    for (const state of states) {
+      for (const renderer of renderers) {
+        const target = outputPath(state, renderer);
+        const owner = claimed.get(target);
+        if (owner !== undefined && owner !== state.input.display) state.blocked.set(renderer.name, owner);
+        else claimed.set(target, state.input.display);
+      }
+      if (state.blocked.size > 0) state.cached = null;
+    }
   }
+
+  const finish = (state: FileState, fileReport: FileReport) => {
+    state.report = fileReport;
+    options.onFile?.(fileReport);
+  };
+  for (const state of states) {
+    const c = state.cached;
+    if (c) finish(state, { file: state.input.display, status: 'skipped', outputs: c.outputs.map((o) => join(outDir, o)), items: c.items, messages: c.messages });
+  }
+
+  const stale = states.filter((s) => !s.cached);
+  if (stale.length > 0) {
+    const { renderers, specs } = await getRenderers();
+    const write = async (state: FileState, result: FileResult) => {
+      const fileReport: FileReport = { file: state.input.display, status: result.failed ? 'failed' : 'built', outputs: [], items: result.items, messages: [...result.messages] };
+      for (const output of result.outputs) {
+        const renderer = renderers.find((r) => r.name === output.renderer)!;
+        const target = outputPath(state, renderer);
+        try {
+          await writeFileAtomic(target, output.data);
+          fileReport.outputs.push(target);
+        } catch (error) {
+          fileReport.status = 'failed';
+          fileReport.messages.push({ file: state.input.display, severity: 'error', message: `cannot write ${target}: ${(error as Error).message}`, ruleId: 'write-failed' });
+        }
+      }
+      for (const [name, owner] of state.blocked) {
+        const renderer = renderers.find((r) => r.name === name)!;
+        fileReport.status = 'failed';
+        fileReport.messages.push({
+          file: state.input.display,
+          severity: 'error',
+          message: `${name} output ${outputPath(state, renderer)} is already written by ${owner}; rename one of the files`,
+          ruleId: 'output-collision',
+        });
+      }
+      state.result = result;
+      if (useCache && state.input.absolute) {
+        if (fileReport.status === 'built' && state.key && result.document) {
+          await cache.remember(state.input.absolute, {
+            key: state.key,
+            outputs: fileReport.outputs.map((o) => relative(outDir, o).split(sep).join('/')),
+            items: result.items,
+            messages: fileReport.messages,
+            title: result.document.title,
+            language: result.document.language,
+          }, result.document);
+        } else cache.forget(state.input.absolute);
+      }
+      finish(state, fileReport);
+    };
+    const taskFor = async (state: FileState): Promise<FileTask> => ({
+      absolute: state.input.absolute,
+      relative: state.input.relative,
+      display: state.input.display,
+      stdin: state.input.absolute ? undefined : await (options.readStdin ?? readProcessStdin)(),
+      language: options.language,
+      keepBoilerplate: options.keepBoilerplate,
+      maxFileBytes,
+      templatesDir,
+      timestamp: state.timestamp,
+      rendererOptions: options.rendererOptions ?? {},
+    });
+    const allowed = (state: FileState) => renderers.filter((r) => !state.blocked.has(r.name));
+    const jobs = Math.max(1, options.jobs ?? availableParallelism());
+    const fromDisk = stale.filter((s) => s.input.absolute);
+    // Starting threads costs more than it saves on a few files, unless the caller asked for them.
+    const useWorkers = jobs > 1 && specs?.length === renderers.length && specs.every(Boolean) && fromDisk.length >= (options.jobs ? 2 : 8);
+    let pool: WorkerPool | null = null;
+    try {
+      if (useWorkers) {
+        const { createWorkerPool } = await import('./createWorkerPool.js');
+        pool = createWorkerPool(Math.min(jobs, fromDisk.length));
+        const specByName = new Map(renderers.map((r, i) => [r.name, specs![i]!]));
+        await Promise.all(
+          fromDisk.map(async (state) => {
+            const task = { ...(await taskFor(state)), renderers: allowed(state).map((r) => specByName.get(r.name)!) };
+            await write(state, await pool!.run(task).catch((error: unknown) => crashed(state, error)));
+          }),
+        );
+      }
+      const { buildOneFile } = await import('./buildOneFile.js');
+      for (const state of useWorkers ? stale.filter((s) => !s.input.absolute) : stale) {
+        await write(state, await buildOneFile(await taskFor(state), allowed(state)).catch((error: unknown) => crashed(state, error)));
+      }
+    } finally {
+      await pool?.destroy();
+    }
+  }
+  report.files = states.map((s) => s.report!);
+
+  const roots = [...new Set(states.map((s) => s.input.root).filter((r): r is string => r !== undefined))];
+  for (const root of roots) {
+    const course = await buildCourse(root, states.filter((s) => s.input.root === root), { options, outDir, cwd, cache, useCache, claimed, optionsKey, getRenderers, messages: report.messages });
+    if (course) report.courses.push(course);
+  }
+  if (roots.length > 0 && options.index !== false) {
+    report.index = await writeIndex(options.index ?? 'index.html', states, report, { outDir, cache, useCache, claimed });
+  }
+  if (useCache) await cache.save();
   return report;
 }
 
-async function buildOne(input: InputFile, outDir: string, options: BuildOptions, claimed: Map<string, string>): Promise<FileReport> {
-  const report: FileReport = { file: input.display, status: 'built', outputs: [], items: 0, messages: [] };
-  const fail = (d: Diagnostic) => {
-    report.status = 'failed';
-    report.messages.push(d);
-    return report;
-  };
-  let document: StudyDocument;
-  try {
-    const text = input.absolute
-      ? await readNotesFile(input.absolute, input.display, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)
-      : decodeBytes(await (options.readStdin ?? readProcessStdin)(), input.display);
-    const parsed = parseNotes(text, { file: input.relative, language: options.language, keepBoilerplate: options.keepBoilerplate });
-    document = parsed.document;
-    report.messages.push(...parsed.messages.map((m) => ({ ...m, file: input.display })));
-  } catch (error) {
-    if (error instanceof NotesError) return fail(toDiagnostic(error));
-    throw error;
+interface CourseEnv {
+  options: BuildOptions;
+  outDir: string;
+  cwd: string;
+  cache: BuildCache;
+  useCache: boolean;
+  claimed: Map<string, string>;
+  optionsKey: string;
+  getRenderers: () => Promise<LoadedRenderers>;
+  messages: Diagnostic[];
+}
+
+/** One output per renderer that has `renderCourse`, from every built document of the folder. */
+async function buildCourse(root: string, members: FileState[], env: CourseEnv): Promise<CourseReport | null> {
+  const parts = members.filter((s) => s.report?.status !== 'failed').sort((a, b) => (a.input.relative < b.input.relative ? -1 : a.input.relative > b.input.relative ? 1 : 0));
+  if (parts.length === 0) return null;
+  const name = env.options.courseName ?? basename(root);
+  const folder = relative(env.cwd, root) || '.';
+  const key = hashOf(env.optionsKey, 'course', name, ...parts.map((s) => `${s.input.relative}:${s.key ?? 'none'}`));
+  const partName = `course:${root}`;
+  if (env.useCache && !env.options.force && parts.every((s) => s.key) && (await env.cache.freshPart(partName, key))) {
+    const outputs = await listPartOutputs(env, partName);
+    return { name, folder, status: 'skipped', files: parts.length, outputs };
   }
-  report.items = countItems(document);
-  const timestamp = await sourceTimestamp(input);
-  const stem = input.relative.replace(/\.[^./]+$/, '');
-  for (const renderer of options.renderers) {
-    const target = join(outDir, stem + renderer.extension);
-    const owner = claimed.get(target);
-    if (owner && owner !== input.display) {
-      fail({ file: input.display, severity: 'error', message: `${renderer.name} output ${target} is already written by ${owner}; rename one of the files`, ruleId: 'output-collision' });
+  const { renderers } = await env.getRenderers();
+  const courseRenderers = renderers.filter((r) => typeof r.renderCourse === 'function');
+  const course: CourseReport = { name, folder, status: 'built', files: parts.length, outputs: [] };
+  if (courseRenderers.length === 0) return course;
+  const documents: StudyDocument[] = [];
+  for (const s of parts) {
+    const document = s.result?.document ?? (s.key ? await env.cache.document(s.key).catch(() => null) : null);
+    if (document) documents.push(document);
+  }
+  const fail = (message: string, ruleId: string) => {
+    course.status = 'failed';
+    env.messages.push({ file: folder, severity: 'error', message, ruleId });
+  };
+  for (const renderer of courseRenderers) {
+    const target = join(env.outDir, name + renderer.extension);
+    const owner = env.claimed.get(target);
+    if (owner !== undefined) {
+      fail(`course ${renderer.name} output ${target} is already written by ${owner}; set "deckName" in the configuration (or --deck-name) to another name`, 'output-collision');
       continue;
     }
-    const context: RenderContext = {
-      sourcePath: input.relative,
-      sourceAbsolutePath: input.absolute,
-      templatesDir: options.templatesDir ?? null,
-      timestamp,
-      options: options.rendererOptions?.[renderer.name] ?? {},
-      report: (m) => report.messages.push({ severity: 'warning', ...m, file: input.display }),
+    const context: CourseRenderContext = {
+      courseName: name,
+      templatesDir: env.options.templatesDir ?? null,
+      timestamp: Math.max(...parts.map((s) => s.timestamp)),
+      options: env.options.rendererOptions?.[renderer.name] ?? {},
+      report: (m) => env.messages.push({ severity: 'warning', ...m }),
     };
     try {
-      const output = await renderer.render(document, context);
+      const output = await renderer.renderCourse!(documents, context);
       if (output === null) continue;
       await writeFileAtomic(target, output);
-      claimed.set(target, input.display);
-      report.outputs.push(target);
+      env.claimed.set(target, `course ${name}`);
+      course.outputs.push(target);
     } catch (error) {
-      fail({ file: input.display, severity: 'error', message: `${renderer.name} renderer failed: ${(error as Error).message}`, ruleId: `render-${renderer.name}` });
+      fail(`course ${renderer.name} output failed: ${(error as Error)?.message ?? String(error)}`, `render-${renderer.name}`);
     }
   }
-  return report;
+  if (env.useCache && course.status === 'built') {
+    env.cache.rememberPart(partName, { key, outputs: course.outputs.map((o) => relative(env.outDir, o).split(sep).join('/')) });
+  }
+  return course;
+}
+
+async function listPartOutputs(env: Pick<CourseEnv, 'cache' | 'outDir'>, partName: string): Promise<string[]> {
+  return (env.cache.part(partName)?.outputs ?? []).map((o) => join(env.outDir, o));
+}
+
+async function writeIndex(
+  fileName: string,
+  states: FileState[],
+  report: BuildReport,
+  env: Pick<CourseEnv, 'outDir' | 'cache' | 'useCache' | 'claimed'>,
+): Promise<string | null> {
+  const target = join(env.outDir, fileName);
+  const rel = (p: string) => relative(env.outDir, p).split(sep).join('/');
+  const entries: IndexEntry[] = [];
+  for (const s of states) {
+    if (!s.report || s.report.outputs.length === 0) continue;
+    const document = s.result?.document;
+    entries.push({
+      source: s.input.root ? join(basename(s.input.root), s.input.relative).split(sep).join('/') : s.input.relative,
+      title: document?.title ?? s.cached?.title ?? s.input.relative,
+      language: document?.language ?? s.cached?.language ?? 'und',
+      items: s.report.items,
+      outputs: s.report.outputs.map(rel),
+    });
+  }
+  const courses = report.courses.filter((c) => c.outputs.length > 0).map((c) => ({ name: c.name, outputs: c.outputs.map(rel) }));
+  const owner = env.claimed.get(target);
+  if (owner !== undefined) {
+    report.messages.push({ file: fileName, severity: 'error', message: `the index ${target} would replace an output of ${owner}; set "index" in the configuration to another name`, ruleId: 'output-collision' });
+    return null;
+  }
+  const text = renderIndex(/\.md$/i.test(fileName) ? 'md' : 'html', courses, entries);
+  const key = hashOf(text);
+  if (!(env.useCache && (await env.cache.freshPart('index', key)))) {
+    await writeFileAtomic(target, text);
+    if (env.useCache) env.cache.rememberPart('index', { key, outputs: [fileName] });
+  }
+  return target;
+}
+
+/** A bug (not bad notes) while building one file: reported on that file, the others go on. */
+function crashed(state: FileState, error: unknown): FileResult {
+  const message = `internal error while building this file: ${(error as Error)?.message ?? String(error)} (this is a bug in revise or a renderer; please report it)`;
+  return { document: null, items: 0, failed: true, outputs: [], messages: [{ file: state.input.display, severity: 'error', message, ruleId: 'internal-error' }] };
+}
+
+/** Every template file's path and bytes: editing a template invalidates the cached outputs. */
+async function hashTemplates(dir: string | null): Promise<string> {
+  if (!dir) return '';
+  const parts: string[] = [];
+  const walk = async (d: string): Promise<void> => {
+    const entries = await readdir(d, { withFileTypes: true }).catch(() => []);
+    entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const e of entries) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) await walk(p);
+      else parts.push(relative(dir, p), hashOf(await readFile(p).catch(() => Buffer.alloc(0))));
+    }
+  };
+  await walk(dir);
+  return hashOf(...parts);
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
 }
 
 /**
@@ -117,13 +417,6 @@ export async function sourceTimestamp(input: Pick<InputFile, 'absolute'>): Promi
   } catch {
     return 0;
   }
-}
-
-export function toDiagnostic(error: NotesError): Diagnostic {
-  const d: Diagnostic = { file: error.file, severity: 'error', message: error.message, ruleId: error.code };
-  if (error.line !== undefined) d.line = error.line;
-  if (error.column !== undefined) d.column = error.column;
-  return d;
 }
 
 async function readProcessStdin(): Promise<Uint8Array> {
