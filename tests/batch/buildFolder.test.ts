@@ -1,0 +1,122 @@
+import { readFile, stat, writeFile, utimes } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { run } from '../../src/run.js';
+import { captureIO, cleanup, listFiles, makeListRenderer, put, registryWith, sample, snapshot, tempDir } from './helpers.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await tempDir();
+  await put(dir, {
+    'course/cells/cell-biology.md': await sample('cell-biology.md'),
+    'course/plants/photosynthese.md': await sample('photosynthese.md'),
+    'course/economy/jingji.md': await sample('jingji.md'),
+    'course/readme.txt': '# Plan\n\nTerm: a word with a meaning.\n',
+  });
+});
+afterEach(() => cleanup(dir));
+
+describe('revise build <folder>', () => {
+  it('mirrors the tree, writes one course output and an index linking every output', async () => {
+    const list = makeListRenderer();
+    const io = captureIO();
+    const result = await run({ command: 'build', paths: ['course'], out: 'dist', cwd: dir, deckName: 'Bio' }, io, registryWith(list));
+    expect(result.code).toBe(0);
+    const files = await listFiles(join(dir, 'dist'));
+    for (const stem of ['cells/cell-biology', 'plants/photosynthese', 'economy/jingji', 'readme']) {
+      expect(files).toContain(`${stem}.json`);
+      expect(files).toContain(`${stem}.list.txt`);
+    }
+    // One course output per renderer with renderCourse, one sub-deck per file, sorted by path.
+    expect(files).toContain('Bio.list.txt');
+    expect(files).not.toContain('Bio.json');
+    const course = (await readFile(join(dir, 'dist/Bio.list.txt'), 'utf8')).trim().split('\n');
+    expect(course.map((l) => l.split('\t')[0])).toEqual(['Bio::cells::cell-biology', 'Bio::economy::jingji', 'Bio::plants::photosynthese', 'Bio::readme']);
+    // The index links every output, course output included, and every link resolves.
+    const index = await readFile(join(dir, 'dist/index.html'), 'utf8');
+    const links = [...index.matchAll(/href="([^"]+)"/g)].map((m) => decodeURIComponent(m[1]));
+    expect(links.sort()).toEqual(files.filter((f) => f !== 'index.html').sort());
+  });
+
+  it('never reads the output folder as input, even when it lies inside the course', async () => {
+    const io = captureIO();
+    await run({ command: 'build', paths: ['course'], out: 'course/build', cwd: dir }, io, registryWith());
+    const second = await run({ command: 'build', paths: ['course'], out: 'course/build', cwd: dir, force: true }, captureIO(), registryWith());
+    expect(second.build!.files.map((f) => f.file).sort()).toEqual(
+      ['course/cells/cell-biology.md', 'course/economy/jingji.md', 'course/plants/photosynthese.md', 'course/readme.txt'].sort(),
+    );
+    expect((await listFiles(join(dir, 'course/build'))).filter((f) => f.startsWith('build/'))).toEqual([]);
+  });
+
+  it('writes nothing outside --out', async () => {
+    const before = await snapshot(join(dir, 'course'));
+    await run({ command: 'build', paths: ['course'], out: 'dist', cwd: dir }, captureIO(), registryWith(makeListRenderer()));
+    expect(await snapshot(join(dir, 'course'))).toEqual(before);
+    expect((await listFiles(dir)).every((f) => f.startsWith('dist/') || f.startsWith('course/'))).toBe(true);
+  });
+});
+
+describe('incremental builds', () => {
+  const build = (extra: Record<string, unknown> = {}, list = makeListRenderer()) =>
+    run({ command: 'build', paths: ['course'], out: 'dist', cwd: dir, ...extra }, captureIO(), registryWith(list));
+
+  it('skips unchanged files, keeps their outputs byte-identical, and replays their report', async () => {
+    const first = await build();
+    const outputsBefore = await snapshot(join(dir, 'dist'));
+    const mtimeBefore = (await stat(join(dir, 'dist/cells/cell-biology.json'))).mtimeMs;
+    const list = makeListRenderer();
+    const second = await build({}, list);
+    expect(second.code).toBe(0);
+    expect(second.build!.files.map((f) => f.status)).toEqual(['skipped', 'skipped', 'skipped', 'skipped']);
+    expect(list.calls).toEqual({ files: 0, courses: 0 });
+    expect(second.build!.files.map((f) => f.items)).toEqual(first.build!.files.map((f) => f.items));
+    expect(await snapshot(join(dir, 'dist'))).toEqual(outputsBefore);
+    expect((await stat(join(dir, 'dist/cells/cell-biology.json'))).mtimeMs).toBe(mtimeBefore);
+  });
+
+  it('rebuilds only the changed file, and the course outputs because a part changed', async () => {
+    await build();
+    const path = join(dir, 'course/economy/jingji.md');
+    await writeFile(path, `${await readFile(path, 'utf8')}\n\nTerme: un mot ajouté.\n`);
+    const list = makeListRenderer();
+    const result = await build({ deckName: undefined }, list);
+    expect(result.build!.files.filter((f) => f.status === 'built').map((f) => f.file)).toEqual(['course/economy/jingji.md']);
+    expect(list.calls).toEqual({ files: 1, courses: 1 });
+    expect(result.build!.courses[0].status).toBe('built');
+  });
+
+  it('rebuilds a file whose output was deleted, and everything with --force', async () => {
+    await build();
+    await import('node:fs/promises').then((fs) => fs.rm(join(dir, 'dist/readme.json')));
+    const list = makeListRenderer();
+    const again = await build({}, list);
+    expect(again.build!.files.filter((f) => f.status === 'built').map((f) => f.file)).toEqual(['course/readme.txt']);
+    expect(await listFiles(join(dir, 'dist'))).toContain('readme.json');
+    const forced = makeListRenderer();
+    const all = await build({ force: true }, forced);
+    expect(all.build!.files.every((f) => f.status === 'built')).toBe(true);
+    expect(forced.calls).toEqual({ files: 4, courses: 1 });
+  });
+
+  it('rebuilds everything when an option, a template or the formats change', async () => {
+    await build();
+    const byLang = await build({ lang: 'fr' });
+    expect(byLang.build!.files.every((f) => f.status === 'built')).toBe(true);
+    await put(dir, { 'tpl/card.hbs': '{{term}}' });
+    await build({ lang: 'fr', templates: 'tpl' });
+    const same = await build({ lang: 'fr', templates: 'tpl' });
+    expect(same.build!.files.every((f) => f.status === 'skipped')).toBe(true);
+    await put(dir, { 'tpl/card.hbs': '{{term}} changed' });
+    const byTemplate = await build({ lang: 'fr', templates: 'tpl' });
+    expect(byTemplate.build!.files.every((f) => f.status === 'built')).toBe(true);
+    const byFormat = await build({ lang: 'fr', templates: 'tpl', formats: ['json'] });
+    expect(byFormat.build!.files.every((f) => f.status === 'built')).toBe(true);
+  });
+
+  it('rebuilds a file whose date changed, since dates are written into outputs', async () => {
+    await build();
+    await utimes(join(dir, 'course/readme.txt'), new Date('2020-01-01'), new Date('2020-01-01'));
+    const result = await build();
+    expect(result.build!.files.filter((f) => f.status === 'built').map((f) => f.file)).toEqual(['course/readme.txt']);
+  });
+});
