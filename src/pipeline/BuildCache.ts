@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
+import { renameSync, writeFileSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StudyDocument } from '../model/StudyDocument.js';
 import type { Diagnostic } from './Diagnostic.js';
-import { writeFileAtomic } from './writeFileAtomic.js';
+import { onInterrupt, writeFileAtomic } from './writeFileAtomic.js';
 
 /** Bumped whenever the shape of the state file changes: an old cache is then simply ignored. */
 const CACHE_FORMAT = 1;
@@ -50,6 +51,7 @@ export function hashOf(...parts: (string | Uint8Array)[]): string {
 export class BuildCache {
   private state: CacheState;
   private dirty = false;
+  private stopSavingOnInterrupt: (() => void) | null = null;
 
   private constructor(
     readonly outDir: string,
@@ -96,6 +98,8 @@ export class BuildCache {
     await writeFileAtomic(this.documentPath(entry.key), JSON.stringify(document));
     this.state.files[id] = entry;
     this.dirty = true;
+    // Ctrl-C keeps what was finished: the next build resumes instead of starting over.
+    this.stopSavingOnInterrupt ??= onInterrupt(() => this.saveNow());
   }
 
   part(name: string): CachedPart | undefined {
@@ -119,6 +123,8 @@ export class BuildCache {
   }
 
   async save(): Promise<void> {
+    this.stopSavingOnInterrupt?.();
+    this.stopSavingOnInterrupt = null;
     if (!this.dirty) return;
     await writeFileAtomic(join(this.outDir, CACHE_DIR, 'state.json'), JSON.stringify(this.state));
     const kept = new Set(Object.values(this.state.files).map((f) => `${f.key}.json`));
@@ -126,6 +132,13 @@ export class BuildCache {
     const names = await readdir(docs).catch(() => [] as string[]);
     await Promise.all(names.filter((n) => !kept.has(n) && n.endsWith('.json')).map((n) => rm(join(docs, n), { force: true })));
     this.dirty = false;
+  }
+
+  /** Synchronous, for the interrupt handler; same temp-then-rename as writeFileAtomic. */
+  private saveNow(): void {
+    const file = join(this.outDir, CACHE_DIR, 'state.json');
+    writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(this.state));
+    renameSync(`${file}.${process.pid}.tmp`, file);
   }
 
   private documentPath(key: string): string {
