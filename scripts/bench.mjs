@@ -12,14 +12,15 @@ const dist = (p) => pathToFileURL(join(root, 'dist', p)).href;
 const TARGETS = { cold: 60_000, noop: 1_000, change: 2_000, memory: 1024 * 1024 * 1024 };
 
 /** Runs the CLI in a fresh process, as a teacher or CI would, and reads its peak memory from inside. */
-function runCli(args, cwd) {
-  const script = `const { main } = await import(${JSON.stringify(dist('cli/main.js'))});
+async function runCli(args, cwd) {
+  const wrapper = join(cwd, 'run-revise.mjs');
+  await writeFile(wrapper, `const { main } = await import(${JSON.stringify(dist('cli/main.js'))});
 const code = await main(['node', 'revise', ...${JSON.stringify(args)}]);
 process.stderr.write('\\nBENCH ' + JSON.stringify({ code, maxRSS: process.resourceUsage().maxRSS * 1024 }) + '\\n');
-process.exitCode = code;`;
+process.exitCode = code;`);
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [wrapper], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

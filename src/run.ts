@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { ConfigError } from './config/ConfigError.js';
 import { loadConfig } from './config/loadConfig.js';
@@ -9,6 +9,7 @@ import { formatOutline } from './cli/formatOutline.js';
 import { toModelJson } from './model/toModelJson.js';
 import type { StudyDocument } from './model/StudyDocument.js';
 import { NotesError } from './parse/NotesError.js';
+import { hashOf } from './pipeline/BuildCache.js';
 import { buildFiles, type BuildOptions, type BuildReport, type LoadedRenderers } from './pipeline/buildFiles.js';
 import { chooseProgressMode, createProgressReporter, type ProgressMode } from './pipeline/createProgressReporter.js';
 import { formatDiagnostic, toDiagnostic, type Diagnostic } from './pipeline/Diagnostic.js';
@@ -276,9 +277,9 @@ async function folderOf(path: string): Promise<string> {
   return (await stat(path).then((s) => s.isDirectory(), () => false)) ? path : dirname(path);
 }
 
-/** Size and modification time: enough to notice a rebuilt renderer or plugin without reading it. */
+/** A hash of a module's text, so a changed renderer or plugin invalidates the cache (a rebuild with the same text does not). */
 async function fileStamp(url: URL): Promise<string> {
-  return stat(url).then((s) => `${s.size}:${s.mtimeMs}`, () => 'missing');
+  return readFile(url).then((bytes) => hashOf(bytes), () => 'missing');
 }
 
 function isUnknownFormat(error: unknown): boolean {

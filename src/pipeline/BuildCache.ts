@@ -12,6 +12,8 @@ export const CACHE_DIR = '.revise-cache';
 
 export interface CachedFile {
   key: string;
+  /** The date the outputs were built with, kept while the content stays the same. */
+  timestamp: number;
   /** Outputs relative to the output folder, forward slashes. */
   outputs: string[];
   items: number;
@@ -44,8 +46,9 @@ export function hashOf(...parts: (string | Uint8Array)[]): string {
 
 /**
  * What the previous builds into one output folder produced, kept inside that folder (nothing is written
- * outside --out). A file is fresh when its key (content, path, date, options, templates, revise
- * version) matches and its outputs are still on disk. Documents are kept too, so course outputs can be
+ * outside --out). A file is fresh when its key (content, path, options, templates, revise version)
+ * matches and its outputs are still on disk; its date is not part of the key, so a fresh checkout
+ * or a `touch` neither rebuilds it nor changes the dates written into its outputs. Documents are kept too, so course outputs can be
  * rebuilt after one change without parsing the unchanged files again.
  */
 export class BuildCache {
@@ -76,6 +79,11 @@ export class BuildCache {
 
   get optionsKey(): string {
     return this.state.optionsKey;
+  }
+
+  /** The record of the last successful build of a file, whether or not it is still valid. */
+  previous(id: string): CachedFile | undefined {
+    return this.state.files[id];
   }
 
   /** The cached record of a file when it is still valid for `key` and its outputs all exist. */

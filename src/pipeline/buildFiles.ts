@@ -129,18 +129,24 @@ export async function buildFiles(options: BuildOptions): Promise<BuildReport> {
     String(maxFileBytes),
     JSON.stringify(options.rendererOptions ?? {}),
     await hashTemplates(templatesDir),
+    process.env.SOURCE_DATE_EPOCH ?? '',
   );
   const useCache = options.cache !== false;
   const cache = await BuildCache.open(outDir, optionsKey, { reuse: useCache && !options.force });
 
   const states: FileState[] = await mapLimit(files, 32, async (input) => {
-    const timestamp = await sourceTimestamp(input);
-    const state: FileState = { input, timestamp, key: null, cached: null, blocked: new Map() };
-    if (!input.absolute || !useCache) return state;
-    const bytes = await readFile(input.absolute).catch(() => null);
-    if (!bytes) return state;
-    state.key = hashOf(optionsKey, input.relative, String(timestamp), bytes);
-    if (!options.force) state.cached = await cache.fresh(input.absolute, state.key);
+    const state: FileState = { input, timestamp: 0, key: null, cached: null, blocked: new Map() };
+    const bytes = input.absolute && useCache ? await readFile(input.absolute).catch(() => null) : null;
+    if (input.absolute && bytes) {
+      state.key = hashOf(optionsKey, input.relative, bytes);
+      const previous = cache.previous(input.absolute);
+      if (previous?.key === state.key) {
+        state.timestamp = previous.timestamp;
+        if (!options.force) state.cached = await cache.fresh(input.absolute, state.key);
+        return state;
+      }
+    }
+    state.timestamp = await sourceTimestamp(input);
     return state;
   });
 
@@ -200,6 +206,7 @@ export async function buildFiles(options: BuildOptions): Promise<BuildReport> {
         if (fileReport.status === 'built' && state.key && result.document) {
           await cache.remember(state.input.absolute, {
             key: state.key,
+            timestamp: state.timestamp,
             outputs: fileReport.outputs.map((o) => relative(outDir, o).split(sep).join('/')),
             items: result.items,
             messages: fileReport.messages,
@@ -406,7 +413,8 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
 
 /**
  * Every date written into an output comes from here: SOURCE_DATE_EPOCH when set (reproducible
- * builds convention), else the notes file's modification time, so an unchanged file keeps its dates.
+ * builds convention), else the notes file's modification time. Once built, a file keeps that date for
+ * as long as its content does not change (see BuildCache).
  */
 export async function sourceTimestamp(input: Pick<InputFile, 'absolute'>): Promise<number> {
   const fromEnv = process.env.SOURCE_DATE_EPOCH;

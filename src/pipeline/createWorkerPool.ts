@@ -27,7 +27,16 @@ export interface WorkerPool {
 
 /** A tinypool of worker threads (the pool vitest itself runs on), one per core asked for. */
 export function createWorkerPool(threads: number): WorkerPool {
-  const pool = new Tinypool({ filename: workerScriptPath(), minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
+  const pool = new Tinypool({
+    filename: workerScriptPath(),
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 1000,
+    // Flags meant for the main script (`node --input-type=module -e …`) make a worker fail to start.
+    execArgv: process.execArgv.filter((a) => !a.startsWith('--input-type') && a !== '-e' && a !== '--eval'),
+  });
+  // A worker that dies rejects its task (reported on that file); without a listener it would also crash us.
+  pool.on('error', () => {});
   return {
     run: (task) => pool.run(task) as Promise<FileResult>,
     destroy: () => pool.destroy(),
