@@ -256,6 +256,8 @@ export async function buildFiles(options: BuildOptions): Promise<BuildReport> {
     }
   }
   report.files = states.map((s) => s.report!);
+  // Outputs kept from the cache count as taken too: a course output or the index must never replace one.
+  for (const s of states) for (const o of s.report!.outputs) if (!claimed.has(o)) claimed.set(o, s.input.display);
 
   const roots = [...new Set(states.map((s) => s.input.root).filter((r): r is string => r !== undefined))];
   for (const root of roots) {
@@ -290,7 +292,8 @@ async function buildCourse(root: string, members: FileState[], env: CourseEnv): 
   const key = hashOf(env.optionsKey, 'course', name, ...parts.map((s) => `${s.input.relative}:${s.key ?? 'none'}`));
   const partName = `course:${root}`;
   if (env.useCache && !env.options.force && parts.every((s) => s.key) && (await env.cache.freshPart(partName, key))) {
-    const outputs = await listPartOutputs(env, partName);
+    const outputs = (env.cache.part(partName)?.outputs ?? []).map((o) => join(env.outDir, o));
+    for (const o of outputs) env.claimed.set(o, `course ${name}`);
     return { name, folder, status: 'skipped', files: parts.length, outputs };
   }
   const { renderers } = await env.getRenderers();
@@ -334,10 +337,6 @@ async function buildCourse(root: string, members: FileState[], env: CourseEnv): 
     env.cache.rememberPart(partName, { key, outputs: course.outputs.map((o) => relative(env.outDir, o).split(sep).join('/')) });
   }
   return course;
-}
-
-async function listPartOutputs(env: Pick<CourseEnv, 'cache' | 'outDir'>, partName: string): Promise<string[]> {
-  return (env.cache.part(partName)?.outputs ?? []).map((o) => join(env.outDir, o));
 }
 
 async function writeIndex(

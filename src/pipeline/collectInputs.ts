@@ -61,7 +61,10 @@ export async function collectInputs(
     const visited = new Set<string>();
     await walk(absolute, absolute, given, visited, isExcluded, ignored, files, problems);
   }
-  return { files, problems };
+  // The same file reached twice (`revise build course course/a.md`) is built once, where first met.
+  const seen = new Set<string>();
+  const unique = files.filter((f) => f.absolute === null || (!seen.has(f.absolute) && seen.add(f.absolute)));
+  return { files: unique, problems };
 }
 
 async function walk(

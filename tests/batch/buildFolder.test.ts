@@ -139,3 +139,29 @@ describe('incremental builds', () => {
     }
   });
 });
+
+describe('course outputs and the index next to the notes outputs', () => {
+  it('never replace the output of a notes file, even when that file was unchanged', async () => {
+    // A notes file named like the course at the top of the folder: both would write course.list.txt.
+    await put(dir, { 'course/course.md': '# Same name as the course\n\nTerm: meaning.\n' });
+    const first = await run({ command: 'build', paths: ['course'], out: 'dist', cwd: dir }, captureIO(), registryWith(makeListRenderer()));
+    expect(first.code).toBe(1);
+    expect(first.build!.messages.map((m) => m.ruleId)).toEqual(['output-collision']);
+    const own = await readFile(join(dir, 'dist/course.list.txt'), 'utf8');
+    expect(own.startsWith('course.md\n')).toBe(true);
+    const again = await run({ command: 'build', paths: ['course'], out: 'dist', cwd: dir }, captureIO(), registryWith(makeListRenderer()));
+    expect(again.build!.files.every((f) => f.status === 'skipped')).toBe(true);
+    expect(again.code).toBe(1);
+    expect(await readFile(join(dir, 'dist/course.list.txt'), 'utf8')).toBe(own);
+    // Naming the course otherwise settles it.
+    const named = await run({ command: 'build', paths: ['course'], out: 'dist', cwd: dir, deckName: 'Biology' }, captureIO(), registryWith(makeListRenderer()));
+    expect(named.code).toBe(0);
+    expect((await readFile(join(dir, 'dist/Biology.list.txt'), 'utf8')).split('\n')).toContain('Biology::course\tSame name as the course');
+  });
+
+  it('builds a file reached twice on the command line once', async () => {
+    const r = await run({ command: 'build', paths: ['course', 'course/readme.txt'], out: 'dist', cwd: dir }, captureIO(), registryWith());
+    expect(r.code).toBe(0);
+    expect(r.build!.files.map((f) => f.file).filter((f) => f.endsWith('readme.txt'))).toEqual(['course/readme.txt']);
+  });
+});
