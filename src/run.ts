@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { ConfigError } from './config/ConfigError.js';
 import { loadConfig } from './config/loadConfig.js';
 import { loadIgnoreFile } from './config/loadIgnoreFile.js';
-import { loadPlugin, resolvePlugins, type PluginSource } from './config/loadRendererPlugins.js';
+import { loadPlugin, resolvePlugins, type PluginSource } from './config/loadPlugin.js';
 import type { LoadedConfig } from './config/ReviseConfig.js';
 import { formatOutline } from './cli/formatOutline.js';
 import { toModelJson } from './model/toModelJson.js';
@@ -16,6 +16,7 @@ import { formatDiagnostic, toDiagnostic, type Diagnostic } from './pipeline/Diag
 import { decodeBytes, DEFAULT_MAX_FILE_BYTES, readNotesFile } from './pipeline/readNotesFile.js';
 import type { RendererSpec } from './pipeline/RendererSpec.js';
 import { countTotals, toJsonReport, type JsonReport } from './pipeline/toJsonReport.js';
+import type { Renderer } from './render/Renderer.js';
 import type { RendererRegistry } from './render/registry.js';
 
 /** Documented exit codes (README "Exit codes"). */
@@ -234,7 +235,7 @@ async function resolveBuildOptions(options: BuildCommand, cwd: string, registry:
     const { createDefaultRegistry } = await import('./render/registry.js');
     const builtIn = createDefaultRegistry();
     const chosen = registry ?? createDefaultRegistry();
-    const pluginOf = new Map<unknown, PluginSource>();
+    const pluginOf = new Map<Renderer, PluginSource>();
     for (const [i, source] of plugins.entries()) {
       const renderer = await loadPlugin(source, `${loaded.file}: "renderers[${i}]"`);
       if (chosen.names().includes(renderer.name)) {
@@ -250,7 +251,7 @@ async function resolveBuildOptions(options: BuildCommand, cwd: string, registry:
       return builtIn.names().includes(r.name) && builtIn.get(r.name) === r ? { name: r.name, builtin: true } : null;
     });
     // Plugin options reach the renderer both ways: as the factory's argument and as context.options.
-    for (const [renderer, source] of pluginOf) rendererOptions[(renderer as { name: string }).name] = source.options;
+    for (const [renderer, source] of pluginOf) rendererOptions[renderer.name] = source.options;
     return { renderers, specs };
   };
 

@@ -1,4 +1,4 @@
-import { loadPlugin } from '../config/loadRendererPlugins.js';
+import { loadPlugin } from '../config/loadPlugin.js';
 import type { Renderer } from '../render/Renderer.js';
 import { createDefaultRegistry } from '../render/registry.js';
 import { buildOneFile, type FileResult, type FileTask } from './buildOneFile.js';

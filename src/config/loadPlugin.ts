@@ -12,11 +12,6 @@ export interface PluginSource {
   options: Record<string, unknown>;
 }
 
-export interface LoadedPlugin {
-  renderer: Renderer;
-  source: PluginSource;
-}
-
 const SHAPE_EXAMPLE =
   'export default { name: "gift", extension: ".gift", binary: false, description: "Moodle GIFT", render(document, context) { return "..."; } }';
 
@@ -59,16 +54,6 @@ export async function loadPlugin(source: PluginSource, where: string): Promise<R
   const problems = checkRendererShape(candidate);
   if (problems.length > 0) throw new ConfigError(where, [...problems.map((p) => `default export ${p}`), `a renderer module looks like: ${SHAPE_EXAMPLE}`]);
   return candidate as Renderer;
-}
-
-export async function loadRendererPlugins(entries: readonly RendererEntry[], configDir: string, configFile: string): Promise<LoadedPlugin[]> {
-  const sources = resolvePlugins(entries, configDir, configFile);
-  const loaded: LoadedPlugin[] = [];
-  for (const [i, source] of sources.entries()) {
-    const specifier = typeof entries[i] === 'string' ? entries[i] : entries[i][0];
-    loaded.push({ renderer: await loadPlugin(source, `${configFile}: "renderers[${i}]" (${specifier})`), source });
-  }
-  return loaded;
 }
 
 /** Every way `value` falls short of the Renderer interface. */
