@@ -71,6 +71,16 @@ describe('third-party renderers from the configuration', () => {
     }
   });
 
+  it('join a registry handed to run() without changing it', async () => {
+    const registry = registryWith();
+    for (let i = 0; i < 2; i++) {
+      const r = await run({ command: 'build', paths: ['notes/a.md'], out: 'reg', cwd: join(dir, 'plug'), force: true }, captureIO(), registry);
+      expect(r.code).toBe(0);
+    }
+    expect(registry.names()).toEqual(['json']);
+    expect(await listFiles(join(dir, 'plug/reg'))).toEqual(['a.json', 'a.upper.txt']);
+  });
+
   it('are checked for shape, with the key and an example in the message (exit 2)', async () => {
     await put(dir, {
       'bad/bad.mjs': 'export default { name: "bad", extension: "txt", render: "nope" };',
