@@ -201,7 +201,8 @@ export async function buildFiles(options: BuildOptions): Promise<BuildReport> {
           ruleId: 'output-collision',
         });
       }
-      state.result = result;
+      // Keep the document for the course outputs, not the bytes already on disk (PDFs and decks add up).
+      state.result = { ...result, outputs: [] };
       if (useCache && state.input.absolute) {
         if (fileReport.status === 'built' && state.key && result.document) {
           await cache.remember(state.input.absolute, {
