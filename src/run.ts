@@ -200,6 +200,7 @@ async function runBuild(options: BuildCommand, io: RunIO, registry: RendererRegi
       if (c.outputs.length === 0 && c.status !== 'failed') continue;
       io.stdout(`revise: course "${c.name}" from ${c.folder}: ${c.files} files, ${c.outputs.length} outputs${c.status === 'skipped' ? ' (unchanged)' : c.status === 'failed' ? ' (failed)' : ''}\n`);
     }
+    if (report.removed.length > 0) io.stdout(`revise: removed ${report.removed.length} outputs of notes files no longer in the folder\n`);
     if (report.index) io.stdout(`revise: index ${report.index}\n`);
   }
   return { code, build: report, report: jsonReport };

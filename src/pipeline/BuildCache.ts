@@ -86,6 +86,11 @@ export class BuildCache {
     return this.state.files[id];
   }
 
+  /** Every file (by absolute path) the cache has a record of. */
+  ids(): string[] {
+    return Object.keys(this.state.files);
+  }
+
   /** The cached record of a file when it is still valid for `key` and its outputs all exist. */
   async fresh(id: string, key: string): Promise<CachedFile | null> {
     const entry = this.state.files[id];

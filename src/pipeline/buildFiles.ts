@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import type { IgnoreFilter } from '../config/loadIgnoreFile.js';
@@ -85,6 +85,8 @@ export interface BuildReport {
   /** Path of the index written (or kept), null when there is none. */
   index: string | null;
   outDir: string;
+  /** Outputs removed because their notes file is no longer in the folder built. */
+  removed: string[];
 }
 
 /** Where one input stands: its cache key and, once known, what building it gave. */
@@ -108,7 +110,7 @@ export async function buildFiles(options: BuildOptions): Promise<BuildReport> {
   const cwd = options.cwd ?? process.cwd();
   const outDir = resolve(cwd, options.outDir);
   const { files, problems } = await collectInputs(options.paths, cwd, [outDir], options.ignore);
-  const report: BuildReport = { files: [], messages: problems.map((p) => toDiagnostic(p)), courses: [], index: null, outDir };
+  const report: BuildReport = { files: [], messages: problems.map((p) => toDiagnostic(p)), courses: [], index: null, outDir, removed: [] };
   options.onStart?.(files.length);
 
   let loaded: LoadedRenderers | null = options.renderers ? { renderers: options.renderers } : null;
@@ -261,6 +263,7 @@ export async function buildFiles(options: BuildOptions): Promise<BuildReport> {
   for (const s of states) for (const o of s.report!.outputs) if (!claimed.has(o)) claimed.set(o, s.input.display);
 
   const roots = [...new Set(states.map((s) => s.input.root).filter((r): r is string => r !== undefined))];
+  if (useCache) report.removed = await removeOrphanOutputs(cache, roots, states, outDir);
   for (const root of roots) {
     const course = await buildCourse(root, states.filter((s) => s.input.root === root), { options, outDir, cwd, cache, useCache, claimed, optionsKey, getRenderers, messages: report.messages });
     if (course) report.courses.push(course);
@@ -270,6 +273,27 @@ export async function buildFiles(options: BuildOptions): Promise<BuildReport> {
   }
   if (useCache) await cache.save();
   return report;
+}
+
+/**
+ * Outputs of notes files that were in a folder last time and are gone now (deleted, renamed, newly
+ * ignored) are removed, so the output folder mirrors the course. Only outputs revise itself recorded
+ * are touched, only inside the output folder, and only for folders built this time.
+ */
+async function removeOrphanOutputs(cache: BuildCache, roots: readonly string[], states: readonly FileState[], outDir: string): Promise<string[]> {
+  const current = new Set(states.map((s) => s.input.absolute));
+  const removed: string[] = [];
+  for (const id of cache.ids()) {
+    if (current.has(id) || !roots.some((root) => id.startsWith(root + sep))) continue;
+    for (const output of cache.previous(id)?.outputs ?? []) {
+      const target = resolve(outDir, output);
+      if (!target.startsWith(outDir + sep)) continue;
+      await rm(target, { force: true });
+      removed.push(target);
+    }
+    cache.forget(id);
+  }
+  return removed;
 }
 
 interface CourseEnv {

@@ -24,6 +24,8 @@ export interface JsonReport {
   files: BuildReport['files'];
   courses: BuildReport['courses'];
   index: string | null;
+  /** Outputs removed because their notes file left the folder. */
+  removed: string[];
   /** Problems tied to no single notes file: unreadable folders, symlink loops, course outputs. */
   messages: Diagnostic[];
 }
@@ -53,6 +55,7 @@ export function toJsonReport(report: BuildReport, code: number, elapsedMs: numbe
     files: report.files,
     courses: report.courses,
     index: report.index,
+    removed: report.removed,
     messages: report.messages,
   };
 }

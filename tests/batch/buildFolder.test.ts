@@ -86,6 +86,21 @@ describe('incremental builds', () => {
     expect(result.build!.courses[0].status).toBe('built');
   });
 
+  it('removes the outputs of a notes file deleted from the folder, and only those', async () => {
+    await build();
+    await import('node:fs/promises').then((fs) => fs.rm(join(dir, 'course/economy/jingji.md')));
+    const result = await build();
+    expect(result.build!.removed.map((p) => p.slice(join(dir, 'dist').length + 1)).sort()).toEqual(['economy/jingji.json', 'economy/jingji.list.txt']);
+    const files = await listFiles(join(dir, 'dist'));
+    expect(files.filter((f) => f.includes('jingji'))).toEqual([]);
+    expect(files).toContain('cells/cell-biology.json');
+    expect(await readFile(join(dir, 'dist/index.html'), 'utf8')).not.toContain('jingji');
+    // Building one file of the folder on its own removes nothing.
+    const single = await build({ paths: ['course/readme.txt'] });
+    expect(single.build!.removed).toEqual([]);
+    expect(await listFiles(join(dir, 'dist'))).toEqual(files);
+  });
+
   it('rebuilds a file whose output was deleted, and everything with --force', async () => {
     await build();
     await import('node:fs/promises').then((fs) => fs.rm(join(dir, 'dist/readme.json')));
