@@ -47,7 +47,7 @@ describe('an interrupted build', () => {
     // A slow renderer with big outputs, so the signal lands while files are being rendered and written.
     const plugin = `export default {
       name: 'slow', extension: '.slow.txt', binary: false, description: 'slow',
-      render: (d) => new Promise((r) => setTimeout(() => r('x'.repeat(4 * 1024 * 1024) + '\\nEND ' + d.file + '\\n'), 40)),
+      render: (d) => new Promise((r) => setTimeout(() => r('x'.repeat(2 * 1024 * 1024) + '\\nEND ' + d.file + '\\n'), 100)),
     };`;
     const files: Record<string, string> = { 'slow.mjs': plugin, 'revise.config.json': JSON.stringify({ renderers: ['./slow.mjs'], formats: ['slow'] }) };
     for (let i = 0; i < 40; i++) files[`notes/n${String(i).padStart(2, '0')}.md`] = `# Note ${i}\n\nTerm: meaning ${i}.\n`;
