@@ -324,9 +324,8 @@ async function buildCourse(root: string, members: FileState[], env: CourseEnv): 
   const { renderers } = await env.getRenderers();
   const courseRenderers = renderers.filter((r) => typeof r.renderCourse === 'function');
   const course: CourseReport = { name, folder, status: 'built', files: parts.length, outputs: [] };
-  if (courseRenderers.length === 0) return course;
   const documents: StudyDocument[] = [];
-  for (const s of parts) {
+  for (const s of courseRenderers.length > 0 ? parts : []) {
     const document = s.result?.document ?? (s.key ? await env.cache.document(s.key).catch(() => null) : null);
     if (document) documents.push(document);
   }

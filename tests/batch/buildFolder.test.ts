@@ -180,3 +180,30 @@ describe('course outputs and the index next to the notes outputs', () => {
     expect(r.build!.files.map((f) => f.file).filter((f) => f.endsWith('readme.txt'))).toEqual(['course/readme.txt']);
   });
 });
+
+describe('a build where nothing changed', () => {
+  it('does not load the renderers at all', async () => {
+    const { buildFiles } = await import('../../src/pipeline/buildFiles.js');
+    const { jsonRenderer } = await import('../../src/render/json/jsonRenderer.js');
+    let loads = 0;
+    const options = {
+      paths: ['course'],
+      outDir: 'dist',
+      cwd: dir,
+      renderersKey: 'json',
+      loadRenderers: async () => {
+        loads++;
+        return { renderers: [jsonRenderer] };
+      },
+    };
+    const first = await buildFiles(options);
+    expect(loads).toBe(1);
+    expect(first.files.every((f) => f.status === 'built')).toBe(true);
+    const second = await buildFiles(options);
+    expect(second.files.every((f) => f.status === 'skipped')).toBe(true);
+    expect(loads).toBe(1);
+    await writeFile(join(dir, 'course/readme.txt'), '# Plan B\n\nTerm: another meaning.\n');
+    await buildFiles(options);
+    expect(loads).toBe(2);
+  });
+});
