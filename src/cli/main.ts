@@ -139,6 +139,12 @@ export async function main(argv: string[], io: RunIO = processIO): Promise<numbe
   }
   const chosen = parsed.options;
   if (!chosen) return EXIT.usage;
+  if (chosen.command === 'build' && chosen.watch && !chosen.signal) {
+    // Ctrl-C ends watching; the last build's exit code becomes the process's.
+    const controller = new AbortController();
+    process.once('SIGINT', () => controller.abort());
+    chosen.signal = controller.signal;
+  }
   try {
     return (await run(chosen, io)).code;
   } catch (error) {

@@ -59,7 +59,7 @@ export async function watchBuild(options: BuildCommand, io: RunIO, build: (optio
     watchers.push(watcher);
   }
   await new Promise<void>((resolveStop) => {
-    if (!options.signal) return; // the CLI ends the process on Ctrl-C instead
+    if (!options.signal) return; // without a signal, only the end of the process stops watching
     if (options.signal.aborted) resolveStop();
     options.signal.addEventListener('abort', () => resolveStop(), { once: true });
   });
