@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { ConfigError } from './config/ConfigError.js';
 import { loadConfig } from './config/loadConfig.js';
 import { loadIgnoreFile } from './config/loadIgnoreFile.js';
@@ -191,7 +191,7 @@ async function runBuild(options: BuildCommand, io: RunIO, registry: RendererRegi
     return { code, build: report, report: jsonReport };
   }
   if (!options.quiet && !options.json) {
-    const out = buildOptions.outDir;
+    const out = options.out ?? (relative(cwd, buildOptions.outDir) || '.');
     const counts = totals.skipped ? `built ${totals.built}, unchanged ${totals.skipped} of` : `built ${totals.built} of`;
     io.stdout(
       `revise: ${counts} ${totals.files} file${totals.files === 1 ? '' : 's'} (${totals.items} items, ${totals.outputs} outputs, ${totals.warnings} warnings${failed ? `, ${failed} failed` : ''}) into ${out}\n`,
@@ -259,9 +259,17 @@ async function resolveBuildOptions(options: BuildCommand, cwd: string, registry:
     return { renderers, specs };
   };
 
+  const outDir = resolve(cwd, options.out ?? fromConfig(config.out) ?? 'output');
+  for (const p of options.paths) {
+    const input = resolve(cwd, p);
+    if (p !== '-' && (input === outDir || input.startsWith(outDir + sep))) {
+      throw new UsageError(`the output folder ${outDir} holds the notes ${p}; outputs go to a folder of their own (--out dist)`);
+    }
+  }
+
   return {
     paths: options.paths,
-    outDir: options.out ?? fromConfig(config.out) ?? 'output',
+    outDir,
     loadRenderers,
     renderersKey,
     cwd,

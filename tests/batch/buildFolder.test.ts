@@ -49,6 +49,16 @@ describe('revise build <folder>', () => {
     expect((await listFiles(join(dir, 'course/build'))).filter((f) => f.startsWith('build/'))).toEqual([]);
   });
 
+  it('refuses an output folder that holds the notes (exit 2)', async () => {
+    for (const out of ['course', '.']) {
+      const io = captureIO();
+      const r = await run({ command: 'build', paths: ['course'], out, cwd: dir }, io, registryWith());
+      expect(r.code).toBe(2);
+      expect(io.err.join('')).toContain('holds the notes course');
+    }
+    expect(await listFiles(join(dir, 'course'))).toEqual(['cells/cell-biology.md', 'economy/jingji.md', 'plants/photosynthese.md', 'readme.txt']);
+  });
+
   it('writes nothing outside --out', async () => {
     const before = await snapshot(join(dir, 'course'));
     await run({ command: 'build', paths: ['course'], out: 'dist', cwd: dir }, captureIO(), registryWith(makeListRenderer()));
