@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { EXIT, processIO, run, type RunIO, type RunOptions } from '../run.js';
-import { createDefaultRegistry } from '../render/registry.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -15,14 +14,24 @@ function parseMiB(value: string): number {
   return n;
 }
 
+function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of threads, 1 or more');
+  return n;
+}
+
 function parseLang(value: string): string {
   if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/i.test(value)) throw new InvalidArgumentError('expected a language code such as fr, en or zh');
   return value.toLowerCase();
 }
 
-/** Builds the commander program; each action stores the options it parsed for `main` to run. */
-export function createProgram(onRun: (options: RunOptions) => void, io: RunIO = processIO): Command {
-  const formats = createDefaultRegistry().names();
+/**
+ * Builds the commander program; each action stores the options it parsed for `main` to run.
+ * `formats` lists the formats in the help text; without it the help only says "all", so that a
+ * build does not have to import every renderer just to describe them.
+ */
+export function createProgram(onRun: (options: RunOptions) => void, io: RunIO = processIO, formats?: string[]): Command {
+  const formatHelp = formats ? `default: all of ${formats.join(', ')}` : 'default: all';
   const program = new Command('revise')
     .description('Turn course notes (Markdown or pasted text) into study materials.')
     .version(pkg.version, '-V, --version')
@@ -35,19 +44,24 @@ export function createProgram(onRun: (options: RunOptions) => void, io: RunIO = 
 Examples:
   $ revise build notes.md                 build every format for one file into output/
   $ revise build course/ --out dist       build a whole folder, mirroring its tree
+  $ revise build course/ --watch          rebuild what changes until Ctrl-C
+  $ revise build course/ --json           machine-readable report on stdout
   $ revise build notes.md --format json   only the study model as JSON
   $ pbpaste | revise build - --lang fr    notes from standard input
   $ revise inspect notes.md               what revise found, with line numbers
   $ revise inspect notes.md --json        the study model (see README, "The inspect JSON")
 
-Exit codes: 0 all built, 1 some files failed (the others were built), 2 usage error.`,
+Settings also come from the nearest revise.config.json, .reviserc* or package.json "revise" field
+(see docs/config.md); flags override them. Unchanged files are skipped (cache in <out>/.revise-cache).
+
+Exit codes: 0 all built, 1 some files failed (the others were built), 2 usage or configuration error.`,
     );
 
   const common = (cmd: Command) =>
     cmd
       .addOption(new Option('--lang <code>', 'language of the notes (fr, en, zh…), instead of detecting it').argParser(parseLang))
       .option('--keep-boilerplate', 'keep lines that look like site boilerplate in pasted text')
-      .addOption(new Option('--max-size <MiB>', 'largest notes file to accept').argParser(parseMiB).default(16))
+      .addOption(new Option('--max-size <MiB>', 'largest notes file to accept (default: 16)').argParser(parseMiB))
       .option('-q, --quiet', 'print errors only')
       .option('-v, --verbose', 'print every output written, and stack traces for internal errors');
 
@@ -56,19 +70,32 @@ Exit codes: 0 all built, 1 some files failed (the others were built), 2 usage er
       .command('build')
       .description('build study materials from notes files, folders, or - for standard input')
       .argument('<paths...>', 'notes files (.md, .markdown, .txt), folders, or -')
-      .option('-o, --out <dir>', 'output folder', 'output')
-      .addOption(new Option('-f, --format <list>', `comma-separated formats (default: all of ${formats.join(', ')})`).argParser(parseList))
-      .option('--templates <dir>', 'folder of templates that override the built-in ones'),
+      .option('-o, --out <dir>', 'output folder (default: "out" in the config, else output)')
+      .addOption(new Option('-f, --format <list>', `comma-separated formats (${formatHelp})`).argParser(parseList))
+      .option('--templates <dir>', 'folder of templates that override the built-in ones')
+      .option('--deck-name <name>', 'name of the course outputs of a folder build (default: the folder name)')
+      .option('-c, --config <file>', 'use this configuration file instead of searching for one')
+      .option('--no-config', 'use no configuration file')
+      .option('--force', 'rebuild every file, even unchanged ones')
+      .addOption(new Option('-j, --jobs <n>', 'worker threads (default: one per core)').argParser(parseJobs))
+      .option('-w, --watch', 'keep running and rebuild what changes')
+      .option('--json', 'print the build report as JSON on stdout'),
   ).action((paths: string[], opts: Record<string, unknown>) => {
     onRun({
       command: 'build',
       paths,
-      out: opts.out as string,
+      out: opts.out as string | undefined,
       formats: opts.format as string[] | undefined,
       templates: opts.templates as string | undefined,
+      deckName: opts.deckName as string | undefined,
+      config: opts.config as string | false | undefined,
+      force: Boolean(opts.force),
+      jobs: opts.jobs as number | undefined,
+      watch: Boolean(opts.watch),
+      json: Boolean(opts.json),
       lang: opts.lang as string | undefined,
       keepBoilerplate: Boolean(opts.keepBoilerplate),
-      maxSize: opts.maxSize as number,
+      maxSize: opts.maxSize as number | undefined,
       quiet: Boolean(opts.quiet),
       verbose: Boolean(opts.verbose),
     });
@@ -98,7 +125,9 @@ Exit codes: 0 all built, 1 some files failed (the others were built), 2 usage er
 /** Entry point used by bin/revise.js; returns the exit code. */
 export async function main(argv: string[], io: RunIO = processIO): Promise<number> {
   const parsed: { options?: RunOptions } = {};
-  const program = createProgram((o) => (parsed.options = o), io);
+  const wantsHelp = argv.slice(2).some((a) => a === '-h' || a === '--help' || a === 'help') || argv.length <= 2;
+  const formats = wantsHelp ? (await import('../render/registry.js')).createDefaultRegistry().names() : undefined;
+  const program = createProgram((o) => (parsed.options = o), io, formats);
   try {
     await program.parseAsync(argv);
   } catch (error) {
@@ -110,6 +139,12 @@ export async function main(argv: string[], io: RunIO = processIO): Promise<numbe
   }
   const chosen = parsed.options;
   if (!chosen) return EXIT.usage;
+  if (chosen.command === 'build' && chosen.watch && !chosen.signal) {
+    // Ctrl-C ends watching; the last build's exit code becomes the process's.
+    const controller = new AbortController();
+    process.once('SIGINT', () => controller.abort());
+    chosen.signal = controller.signal;
+  }
   try {
     return (await run(chosen, io)).code;
   } catch (error) {

@@ -1,3 +1,5 @@
+import type { NotesError } from '../parse/NotesError.js';
+
 /** A message about one file, vfile-message style: where, how bad, what, and which rule said so. */
 export interface Diagnostic {
   file: string;
@@ -13,4 +15,11 @@ export function formatDiagnostic(d: Diagnostic): string {
   if (d.line !== undefined) where += `:${d.line}`;
   if (d.line !== undefined && d.column !== undefined) where += `:${d.column}`;
   return `${where}: ${d.severity}: ${d.message} [${d.ruleId}]`;
+}
+
+export function toDiagnostic(error: NotesError): Diagnostic {
+  const d: Diagnostic = { file: error.file, severity: 'error', message: error.message, ruleId: error.code };
+  if (error.line !== undefined) d.line = error.line;
+  if (error.column !== undefined) d.column = error.column;
+  return d;
 }

@@ -1,18 +1,38 @@
-import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { countItems, type StudyDocument } from '../model/StudyDocument.js';
-import { NotesError } from '../parse/NotesError.js';
-import { parseNotes } from '../parse/parseNotes.js';
-import type { Renderer, RenderContext } from '../render/Renderer.js';
+import { readFileSync } from 'node:fs';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import type { IgnoreFilter } from '../config/loadIgnoreFile.js';
+import type { StudyDocument } from '../model/StudyDocument.js';
+import type { CourseRenderContext, Renderer } from '../render/Renderer.js';
+import { BuildCache, hashOf, type CachedFile } from './BuildCache.js';
+import type { FileResult, FileTask } from './buildOneFile.js';
 import { collectInputs, type InputFile } from './collectInputs.js';
-import type { Diagnostic } from './Diagnostic.js';
-import { decodeBytes, DEFAULT_MAX_FILE_BYTES, readNotesFile } from './readNotesFile.js';
+import type { WorkerPool } from './createWorkerPool.js';
+import { toDiagnostic, type Diagnostic } from './Diagnostic.js';
+import { DEFAULT_MAX_FILE_BYTES } from './readNotesFile.js';
+import type { RendererSpec } from './RendererSpec.js';
+import { renderIndex, type IndexEntry } from './renderIndex.js';
 import { writeFileAtomic } from './writeFileAtomic.js';
+
+export { toDiagnostic };
+
+const REVISE_VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** Renderers to run, and for each how a worker thread can load it (null: only in this thread). */
+export interface LoadedRenderers {
+  renderers: Renderer[];
+  specs?: (RendererSpec | null)[];
+}
 
 export interface BuildOptions {
   paths: string[];
   outDir: string;
-  renderers: Renderer[];
+  /** The renderers to run. Or give `loadRenderers`, so they are imported only when something must be built. */
+  renderers?: Renderer[];
+  loadRenderers?: () => Promise<LoadedRenderers>;
+  /** Names the lazily loaded renderer set in the cache key (their names and the configured plugins). */
+  renderersKey?: string;
   cwd?: string;
   language?: string;
   keepBoilerplate?: boolean;
@@ -21,93 +41,405 @@ export interface BuildOptions {
   rendererOptions?: Record<string, Record<string, unknown>>;
   /** Bytes of standard input when a path is `-`. */
   readStdin?: () => Promise<Uint8Array>;
-  /** Called once per file as soon as it is done, for progress output. */
+  /** Called once with the number of notes files found, before any is built. */
+  onStart?: (total: number) => void;
+  /** Called once per file as soon as it is done (or found unchanged), for progress output. */
   onFile?: (report: FileReport) => void;
+  /** Paths left out of folder walks (`.reviseignore`). */
+  ignore?: IgnoreFilter;
+  /** Rebuild every file, ignoring what the cache says. */
+  force?: boolean;
+  /** False: keep no cache in the output folder and rebuild everything. */
+  cache?: boolean;
+  /** Worker threads; 1 builds in this thread. Default: one per core when there is enough work. */
+  jobs?: number;
+  /** Name of course-level outputs; defaults to the name of each folder built. */
+  courseName?: string;
+  /** File name of the index of outputs (`.html` or `.md`), or false for none. Written for folder builds. */
+  index?: string | false;
 }
 
 export interface FileReport {
   file: string;
-  status: 'built' | 'failed';
+  /** `skipped`: unchanged since the last build, outputs and messages taken from the cache. */
+  status: 'built' | 'skipped' | 'failed';
   outputs: string[];
   items: number;
   messages: Diagnostic[];
 }
 
-export interface BuildReport {
-  files: FileReport[];
-  /** Problems that belong to no single notes file (a folder that could not be read). */
-  messages: Diagnostic[];
+export interface CourseReport {
+  name: string;
+  /** The folder the course was built from, as given. */
+  folder: string;
+  status: 'built' | 'skipped' | 'failed';
+  files: number;
+  outputs: string[];
 }
 
-/** read → parse → render → write for every notes file; one failing file never stops the others. */
+export interface BuildReport {
+  files: FileReport[];
+  /** Problems that belong to no single notes file (a folder that could not be read, a course output). */
+  messages: Diagnostic[];
+  courses: CourseReport[];
+  /** Path of the index written (or kept), null when there is none. */
+  index: string | null;
+  outDir: string;
+  /** Outputs removed because their notes file is no longer in the folder built. */
+  removed: string[];
+}
+
+/** Where one input stands: its cache key and, once known, what building it gave. */
+interface FileState {
+  input: InputFile;
+  timestamp: number;
+  key: string | null;
+  cached: CachedFile | null;
+  /** Renderer name → the file whose output already takes this file's target path. */
+  blocked: Map<string, string>;
+  result?: FileResult;
+  report?: FileReport;
+}
+
+/**
+ * read → parse → render → write for every notes file, skipping the unchanged ones; then the course
+ * outputs and the index for folder builds. One failing file never stops the others, and the bytes
+ * written never depend on the order in which files finish.
+ */
 export async function buildFiles(options: BuildOptions): Promise<BuildReport> {
   const cwd = options.cwd ?? process.cwd();
   const outDir = resolve(cwd, options.outDir);
-  const { files, problems } = await collectInputs(options.paths, cwd, [outDir]);
-  const report: BuildReport = { files: [], messages: problems.map((p) => toDiagnostic(p)) };
-  const claimed = new Map<string, string>();
-  for (const input of files) {
-    const fileReport = await buildOne(input, outDir, options, claimed);
-    report.files.push(fileReport);
-    options.onFile?.(fileReport);
-  }
-  return report;
-}
+  const { files, problems } = await collectInputs(options.paths, cwd, [outDir], options.ignore);
+  const report: BuildReport = { files: [], messages: problems.map((p) => toDiagnostic(p)), courses: [], index: null, outDir, removed: [] };
+  options.onStart?.(files.length);
 
-async function buildOne(input: InputFile, outDir: string, options: BuildOptions, claimed: Map<string, string>): Promise<FileReport> {
-  const report: FileReport = { file: input.display, status: 'built', outputs: [], items: 0, messages: [] };
-  const fail = (d: Diagnostic) => {
-    report.status = 'failed';
-    report.messages.push(d);
-    return report;
+  let loaded: LoadedRenderers | null = options.renderers ? { renderers: options.renderers } : null;
+  const getRenderers = async (): Promise<LoadedRenderers> => {
+    if (!loaded) {
+      if (!options.loadRenderers) throw new Error('buildFiles needs `renderers` or `loadRenderers`');
+      loaded = await options.loadRenderers();
+    }
+    return loaded;
   };
-  let document: StudyDocument;
-  try {
-    const text = input.absolute
-      ? await readNotesFile(input.absolute, input.display, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)
-      : decodeBytes(await (options.readStdin ?? readProcessStdin)(), input.display);
-    const parsed = parseNotes(text, { file: input.relative, language: options.language, keepBoilerplate: options.keepBoilerplate });
-    document = parsed.document;
-    report.messages.push(...parsed.messages.map((m) => ({ ...m, file: input.display })));
-  } catch (error) {
-    if (error instanceof NotesError) return fail(toDiagnostic(error));
-    throw error;
-  }
-  report.items = countItems(document);
-  const timestamp = await sourceTimestamp(input);
-  const stem = input.relative.replace(/\.[^./]+$/, '');
-  for (const renderer of options.renderers) {
-    const target = join(outDir, stem + renderer.extension);
-    const owner = claimed.get(target);
-    if (owner && owner !== input.display) {
-      fail({ file: input.display, severity: 'error', message: `${renderer.name} output ${target} is already written by ${owner}; rename one of the files`, ruleId: 'output-collision' });
-      continue;
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const templatesDir = options.templatesDir ?? null;
+  const optionsKey = hashOf(
+    REVISE_VERSION,
+    options.renderers ? options.renderers.map((r) => `${r.name}${r.extension}`).join(',') : options.renderersKey ?? '',
+    options.language ?? '',
+    String(Boolean(options.keepBoilerplate)),
+    String(maxFileBytes),
+    JSON.stringify(options.rendererOptions ?? {}),
+    await hashTemplates(templatesDir),
+    process.env.SOURCE_DATE_EPOCH ?? '',
+  );
+  const useCache = options.cache !== false;
+  const cache = await BuildCache.open(outDir, optionsKey, { reuse: useCache && !options.force });
+
+  const states: FileState[] = await mapLimit(files, 32, async (input) => {
+    const state: FileState = { input, timestamp: 0, key: null, cached: null, blocked: new Map() };
+    const bytes = input.absolute && useCache ? await readFile(input.absolute).catch(() => null) : null;
+    if (input.absolute && bytes) {
+      state.key = hashOf(optionsKey, input.relative, bytes);
+      const previous = cache.previous(input.absolute);
+      if (previous?.key === state.key) {
+        state.timestamp = previous.timestamp;
+        if (!options.force) state.cached = await cache.fresh(input.absolute, state.key);
+        return state;
+      }
     }
-    const context: RenderContext = {
-      sourcePath: input.relative,
-      sourceAbsolutePath: input.absolute,
-      templatesDir: options.templatesDir ?? null,
-      timestamp,
-      options: options.rendererOptions?.[renderer.name] ?? {},
-      outputPath: target,
-      report: (m) => report.messages.push({ severity: 'warning', ...m, file: input.display }),
+    state.timestamp = await sourceTimestamp(input);
+    return state;
+  });
+
+  const outputPath = (state: FileState, renderer: Renderer) => join(outDir, state.input.relative.replace(/\.[^./]+$/, '') + renderer.extension);
+  const claimed = new Map<string, string>();
+  if (states.some((s) => !s.cached)) {
+    // Output paths are handed out in input order, so a collision always fails the same file.
+    const { renderers } = await getRenderers();
+    for (const state of states) {
+      for (const renderer of renderers) {
+        const target = outputPath(state, renderer);
+        const owner = claimed.get(target);
+        if (owner !== undefined && owner !== state.input.display) state.blocked.set(renderer.name, owner);
+        else claimed.set(target, state.input.display);
+      }
+      if (state.blocked.size > 0) state.cached = null;
+    }
+  }
+
+  const finish = (state: FileState, fileReport: FileReport) => {
+    state.report = fileReport;
+    options.onFile?.(fileReport);
+  };
+  for (const state of states) {
+    const c = state.cached;
+    if (c) finish(state, { file: state.input.display, status: 'skipped', outputs: c.outputs.map((o) => join(outDir, o)), items: c.items, messages: c.messages });
+  }
+
+  const stale = states.filter((s) => !s.cached);
+  if (stale.length > 0) {
+    const { renderers, specs } = await getRenderers();
+    const write = async (state: FileState, result: FileResult) => {
+      const fileReport: FileReport = { file: state.input.display, status: result.failed ? 'failed' : 'built', outputs: [], items: result.items, messages: [...result.messages] };
+      for (const output of result.outputs) {
+        const renderer = renderers.find((r) => r.name === output.renderer)!;
+        const target = outputPath(state, renderer);
+        try {
+          await writeFileAtomic(target, output.data);
+          fileReport.outputs.push(target);
+        } catch (error) {
+          fileReport.status = 'failed';
+          fileReport.messages.push({ file: state.input.display, severity: 'error', message: `cannot write ${target}: ${(error as Error).message}`, ruleId: 'write-failed' });
+        }
+      }
+      for (const [name, owner] of state.blocked) {
+        const renderer = renderers.find((r) => r.name === name)!;
+        fileReport.status = 'failed';
+        fileReport.messages.push({
+          file: state.input.display,
+          severity: 'error',
+          message: `${name} output ${outputPath(state, renderer)} is already written by ${owner}; rename one of the files`,
+          ruleId: 'output-collision',
+        });
+      }
+      // Keep the document for the course outputs, not the bytes already on disk (PDFs and decks add up).
+      state.result = { ...result, outputs: [] };
+      if (useCache && state.input.absolute) {
+        if (fileReport.status === 'built' && state.key && result.document) {
+          await cache.remember(state.input.absolute, {
+            key: state.key,
+            timestamp: state.timestamp,
+            outputs: fileReport.outputs.map((o) => relative(outDir, o).split(sep).join('/')),
+            items: result.items,
+            messages: fileReport.messages,
+            title: result.document.title,
+            language: result.document.language,
+          }, result.document);
+        } else cache.forget(state.input.absolute);
+      }
+      finish(state, fileReport);
     };
+    const taskFor = async (state: FileState): Promise<FileTask> => ({
+      absolute: state.input.absolute,
+      relative: state.input.relative,
+      display: state.input.display,
+      stdin: state.input.absolute ? undefined : await (options.readStdin ?? readProcessStdin)(),
+      language: options.language,
+      keepBoilerplate: options.keepBoilerplate,
+      maxFileBytes,
+      templatesDir,
+      outputStem: join(outDir, state.input.relative.replace(/\.[^./]+$/, '')),
+      timestamp: state.timestamp,
+      rendererOptions: options.rendererOptions ?? {},
+    });
+    const allowed = (state: FileState) => renderers.filter((r) => !state.blocked.has(r.name));
+    const jobs = Math.max(1, options.jobs ?? availableParallelism());
+    const fromDisk = stale.filter((s) => s.input.absolute);
+    // Starting threads costs more than it saves on a few files, unless the caller asked for them.
+    const useWorkers = jobs > 1 && specs?.length === renderers.length && specs.every(Boolean) && fromDisk.length >= (options.jobs ? 2 : 8);
+    let pool: WorkerPool | null = null;
     try {
-      const output = await renderer.render(document, context);
-      if (output === null) continue;
-      await writeFileAtomic(target, output);
-      claimed.set(target, input.display);
-      report.outputs.push(target);
-    } catch (error) {
-      fail({ file: input.display, severity: 'error', message: `${renderer.name} renderer failed: ${(error as Error).message}`, ruleId: `render-${renderer.name}` });
+      if (useWorkers) {
+        const { createWorkerPool } = await import('./createWorkerPool.js');
+        pool = createWorkerPool(Math.min(jobs, fromDisk.length));
+        const specByName = new Map(renderers.map((r, i) => [r.name, specs![i]!]));
+        await Promise.all(
+          fromDisk.map(async (state) => {
+            const task = { ...(await taskFor(state)), renderers: allowed(state).map((r) => specByName.get(r.name)!) };
+            await write(state, await pool!.run(task).catch((error: unknown) => crashed(state, error)));
+          }),
+        );
+      }
+      const { buildOneFile } = await import('./buildOneFile.js');
+      for (const state of useWorkers ? stale.filter((s) => !s.input.absolute) : stale) {
+        await write(state, await buildOneFile(await taskFor(state), allowed(state)).catch((error: unknown) => crashed(state, error)));
+      }
+    } finally {
+      await pool?.destroy();
     }
   }
+  report.files = states.map((s) => s.report!);
+  // Outputs kept from the cache count as taken too: a course output or the index must never replace one.
+  for (const s of states) for (const o of s.report!.outputs) if (!claimed.has(o)) claimed.set(o, s.input.display);
+
+  const roots = [...new Set(states.map((s) => s.input.root).filter((r): r is string => r !== undefined))];
+  if (useCache) report.removed = await removeOrphanOutputs(cache, roots, states, outDir);
+  for (const root of roots) {
+    const course = await buildCourse(root, states.filter((s) => s.input.root === root), { options, outDir, cwd, cache, useCache, claimed, optionsKey, getRenderers, messages: report.messages });
+    if (course) report.courses.push(course);
+  }
+  if (roots.length > 0 && options.index !== false) {
+    report.index = await writeIndex(options.index ?? 'index.html', states, report, { outDir, cache, useCache, claimed });
+  }
+  if (useCache) await cache.save();
   return report;
 }
 
 /**
+ * Outputs of notes files that were in a folder last time and are gone now (deleted, renamed, newly
+ * ignored) are removed, so the output folder mirrors the course. Only outputs revise itself recorded
+ * are touched, only inside the output folder, and only for folders built this time.
+ */
+async function removeOrphanOutputs(cache: BuildCache, roots: readonly string[], states: readonly FileState[], outDir: string): Promise<string[]> {
+  const current = new Set(states.map((s) => s.input.absolute));
+  const removed: string[] = [];
+  for (const id of cache.ids()) {
+    if (current.has(id) || !roots.some((root) => id.startsWith(root + sep))) continue;
+    for (const output of cache.previous(id)?.outputs ?? []) {
+      const target = resolve(outDir, output);
+      if (!target.startsWith(outDir + sep)) continue;
+      await rm(target, { force: true });
+      removed.push(target);
+    }
+    cache.forget(id);
+  }
+  return removed;
+}
+
+interface CourseEnv {
+  options: BuildOptions;
+  outDir: string;
+  cwd: string;
+  cache: BuildCache;
+  useCache: boolean;
+  claimed: Map<string, string>;
+  optionsKey: string;
+  getRenderers: () => Promise<LoadedRenderers>;
+  messages: Diagnostic[];
+}
+
+/** One output per renderer that has `renderCourse`, from every built document of the folder. */
+async function buildCourse(root: string, members: FileState[], env: CourseEnv): Promise<CourseReport | null> {
+  const parts = members.filter((s) => s.report?.status !== 'failed').sort((a, b) => (a.input.relative < b.input.relative ? -1 : a.input.relative > b.input.relative ? 1 : 0));
+  if (parts.length === 0) return null;
+  const name = env.options.courseName ?? basename(root);
+  const folder = relative(env.cwd, root) || '.';
+  const key = hashOf(env.optionsKey, 'course', name, ...parts.map((s) => `${s.input.relative}:${s.key ?? 'none'}`));
+  const partName = `course:${root}`;
+  if (env.useCache && !env.options.force && parts.every((s) => s.key) && (await env.cache.freshPart(partName, key))) {
+    const outputs = (env.cache.part(partName)?.outputs ?? []).map((o) => join(env.outDir, o));
+    for (const o of outputs) env.claimed.set(o, `course ${name}`);
+    return { name, folder, status: 'skipped', files: parts.length, outputs };
+  }
+  const { renderers } = await env.getRenderers();
+  const courseRenderers = renderers.filter((r) => typeof r.renderCourse === 'function');
+  const course: CourseReport = { name, folder, status: 'built', files: parts.length, outputs: [] };
+  const documents: StudyDocument[] = [];
+  for (const s of courseRenderers.length > 0 ? parts : []) {
+    const document = s.result?.document ?? (s.key ? await env.cache.document(s.key).catch(() => null) : null);
+    if (document) documents.push(document);
+  }
+  const fail = (message: string, ruleId: string) => {
+    course.status = 'failed';
+    env.messages.push({ file: folder, severity: 'error', message, ruleId });
+  };
+  for (const renderer of courseRenderers) {
+    const target = join(env.outDir, name + renderer.extension);
+    const owner = env.claimed.get(target);
+    if (owner !== undefined) {
+      fail(`course ${renderer.name} output ${target} is already written by ${owner}; set "deckName" in the configuration (or --deck-name) to another name`, 'output-collision');
+      continue;
+    }
+    const context: CourseRenderContext = {
+      courseName: name,
+      templatesDir: env.options.templatesDir ?? null,
+      outputPath: target,
+      timestamp: Math.max(...parts.map((s) => s.timestamp)),
+      options: env.options.rendererOptions?.[renderer.name] ?? {},
+      report: (m) => env.messages.push({ severity: 'warning', ...m }),
+    };
+    try {
+      const output = await renderer.renderCourse!(documents, context);
+      if (output === null) continue;
+      await writeFileAtomic(target, output);
+      env.claimed.set(target, `course ${name}`);
+      course.outputs.push(target);
+    } catch (error) {
+      fail(`course ${renderer.name} output failed: ${(error as Error)?.message ?? String(error)}`, `render-${renderer.name}`);
+    }
+  }
+  if (env.useCache && course.status === 'built') {
+    env.cache.rememberPart(partName, { key, outputs: course.outputs.map((o) => relative(env.outDir, o).split(sep).join('/')) });
+  }
+  return course;
+}
+
+async function writeIndex(
+  fileName: string,
+  states: FileState[],
+  report: BuildReport,
+  env: Pick<CourseEnv, 'outDir' | 'cache' | 'useCache' | 'claimed'>,
+): Promise<string | null> {
+  const target = join(env.outDir, fileName);
+  const rel = (p: string) => relative(env.outDir, p).split(sep).join('/');
+  const entries: IndexEntry[] = [];
+  for (const s of states) {
+    if (!s.report || s.report.outputs.length === 0) continue;
+    const document = s.result?.document;
+    entries.push({
+      source: s.input.root ? join(basename(s.input.root), s.input.relative).split(sep).join('/') : s.input.relative,
+      title: document?.title ?? s.cached?.title ?? s.input.relative,
+      language: document?.language ?? s.cached?.language ?? 'und',
+      items: s.report.items,
+      outputs: s.report.outputs.map(rel),
+    });
+  }
+  const courses = report.courses.filter((c) => c.outputs.length > 0).map((c) => ({ name: c.name, outputs: c.outputs.map(rel) }));
+  const owner = env.claimed.get(target);
+  if (owner !== undefined) {
+    report.messages.push({ file: fileName, severity: 'error', message: `the index ${target} would replace an output of ${owner}; set "index" in the configuration to another name`, ruleId: 'output-collision' });
+    return null;
+  }
+  const text = renderIndex(/\.md$/i.test(fileName) ? 'md' : 'html', courses, entries);
+  const key = hashOf(text);
+  if (!(env.useCache && (await env.cache.freshPart('index', key)))) {
+    await writeFileAtomic(target, text);
+    if (env.useCache) env.cache.rememberPart('index', { key, outputs: [fileName] });
+  }
+  return target;
+}
+
+/** A bug (not bad notes) while building one file: reported on that file, the others go on. */
+function crashed(state: FileState, error: unknown): FileResult {
+  const message = `internal error while building this file: ${(error as Error)?.message ?? String(error)} (this is a bug in revise or a renderer; please report it)`;
+  return { document: null, items: 0, failed: true, outputs: [], messages: [{ file: state.input.display, severity: 'error', message, ruleId: 'internal-error' }] };
+}
+
+/** Every template file's path and bytes: editing a template invalidates the cached outputs. */
+async function hashTemplates(dir: string | null): Promise<string> {
+  if (!dir) return '';
+  const parts: string[] = [];
+  const walk = async (d: string): Promise<void> => {
+    const entries = await readdir(d, { withFileTypes: true }).catch(() => []);
+    entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const e of entries) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) await walk(p);
+      else parts.push(relative(dir, p), hashOf(await readFile(p).catch(() => Buffer.alloc(0))));
+    }
+  };
+  await walk(dir);
+  return hashOf(...parts);
+}
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}
+
+/**
  * Every date written into an output comes from here: SOURCE_DATE_EPOCH when set (reproducible
- * builds convention), else the notes file's modification time, so an unchanged file keeps its dates.
+ * builds convention), else the notes file's modification time. Once built, a file keeps that date for
+ * as long as its content does not change (see BuildCache).
  */
 export async function sourceTimestamp(input: Pick<InputFile, 'absolute'>): Promise<number> {
   const fromEnv = process.env.SOURCE_DATE_EPOCH;
@@ -118,13 +450,6 @@ export async function sourceTimestamp(input: Pick<InputFile, 'absolute'>): Promi
   } catch {
     return 0;
   }
-}
-
-export function toDiagnostic(error: NotesError): Diagnostic {
-  const d: Diagnostic = { file: error.file, severity: 'error', message: error.message, ruleId: error.code };
-  if (error.line !== undefined) d.line = error.line;
-  if (error.column !== undefined) d.column = error.column;
-  return d;
 }
 
 async function readProcessStdin(): Promise<Uint8Array> {

@@ -1,5 +1,6 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
+import type { IgnoreFilter } from '../config/loadIgnoreFile.js';
 import { NotesError } from '../parse/NotesError.js';
 
 export const NOTES_EXTENSIONS = ['.md', '.markdown', '.txt'];
@@ -11,6 +12,8 @@ export interface InputFile {
   relative: string;
   /** What to call the file in messages: the path as the user would type it. */
   display: string;
+  /** The folder given on the command line this file was found in; absent for files named directly. */
+  root?: string;
 }
 
 export interface CollectResult {
@@ -26,7 +29,12 @@ const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
  * notes files (sorted, so builds are reproducible), `-` for standard input. Anything under one of
  * `excludeDirs` (the output folder) is never read as input.
  */
-export async function collectInputs(paths: readonly string[], cwd: string, excludeDirs: readonly string[] = []): Promise<CollectResult> {
+export async function collectInputs(
+  paths: readonly string[],
+  cwd: string,
+  excludeDirs: readonly string[] = [],
+  ignored: IgnoreFilter = () => false,
+): Promise<CollectResult> {
   const files: InputFile[] = [];
   const problems: NotesError[] = [];
   const excluded = excludeDirs.map((d) => resolve(cwd, d));
@@ -51,9 +59,12 @@ export async function collectInputs(paths: readonly string[], cwd: string, exclu
       continue;
     }
     const visited = new Set<string>();
-    await walk(absolute, absolute, given, visited, isExcluded, files, problems);
+    await walk(absolute, absolute, given, visited, isExcluded, ignored, files, problems);
   }
-  return { files, problems };
+  // The same file reached twice (`revise build course course/a.md`) is built once, where first met.
+  const seen = new Set<string>();
+  const unique = files.filter((f) => f.absolute === null || (!seen.has(f.absolute) && seen.add(f.absolute)));
+  return { files: unique, problems };
 }
 
 async function walk(
@@ -62,6 +73,7 @@ async function walk(
   displayRoot: string,
   visited: Set<string>,
   isExcluded: (p: string) => boolean,
+  ignored: IgnoreFilter,
   files: InputFile[],
   problems: NotesError[],
 ): Promise<void> {
@@ -104,9 +116,10 @@ async function walk(
         continue;
       }
     }
-    if (isDir) await walk(root, path, displayRoot, visited, isExcluded, files, problems);
+    if (ignored(path, isDir)) continue;
+    if (isDir) await walk(root, path, displayRoot, visited, isExcluded, ignored, files, problems);
     else if (isFile && NOTES_EXTENSIONS.some((e) => entry.name.toLowerCase().endsWith(e))) {
-      files.push({ absolute: path, relative: relative(root, path).split(sep).join('/'), display: display(path) });
+      files.push({ absolute: path, relative: relative(root, path).split(sep).join('/'), display: display(path), root });
     }
   }
 }

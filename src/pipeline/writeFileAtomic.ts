@@ -5,7 +5,16 @@ import { basename, dirname, join } from 'node:path';
 
 /** Temp files still on disk, removed if the process is interrupted mid-write. */
 const pending = new Set<string>();
+/** Last words before an interrupted process exits (the build cache saves what was finished). */
+const interruptHooks = new Set<() => void>();
 let hooked = false;
+
+/** Runs `hook` (synchronously) if the process is interrupted; returns a function that removes it. */
+export function onInterrupt(hook: () => void): () => void {
+  removePendingOnInterrupt();
+  interruptHooks.add(hook);
+  return () => interruptHooks.delete(hook);
+}
 
 function removePendingOnInterrupt(): void {
   if (hooked) return;
@@ -13,6 +22,13 @@ function removePendingOnInterrupt(): void {
   const onSignal = (signal: NodeJS.Signals) => {
     // Synchronous on purpose: the process exits right after.
     for (const file of pending) rmSync(file, { force: true });
+    for (const hook of interruptHooks) {
+      try {
+        hook();
+      } catch {
+        // Exiting anyway: a failed last word must not keep the process alive.
+      }
+    }
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', onSignal);

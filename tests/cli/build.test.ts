@@ -11,8 +11,9 @@ describe('revise build', () => {
     const io = captureIO();
     const result = await run({ command: 'build', paths: [join(repoRoot, 'input')], out, formats: ['json'] }, io);
     expect(result.code).toBe(EXIT.ok);
-    const names = readdirSync(out).sort();
+    const names = readdirSync(out).filter((n) => n.endsWith('.json')).sort();
     expect(names).toEqual(['cell-biology.json', 'jingji.json', 'photosynthese.json']);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('jingji.json');
     const model = JSON.parse(readFileSync(join(out, 'jingji.json'), 'utf8'));
     expect(model.file).toBe('jingji.md');
     expect(model.tables[0].header).toContain('市场类型');
@@ -24,7 +25,9 @@ describe('revise build', () => {
     const b = tempDir();
     await run({ command: 'build', paths: [join(repoRoot, 'input')], out: a, formats: ['json'], quiet: true }, captureIO());
     await run({ command: 'build', paths: [join(repoRoot, 'input')], out: b, formats: ['json'], quiet: true }, captureIO());
-    for (const name of readdirSync(a)) expect(readFileSync(join(b, name)).equals(readFileSync(join(a, name)))).toBe(true);
+    const outputs = readdirSync(a, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+    expect(outputs.length).toBeGreaterThan(3);
+    for (const name of outputs) expect(readFileSync(join(b, name)).equals(readFileSync(join(a, name))), name).toBe(true);
   });
 
   it('an unknown format is a usage error listing the known ones', async () => {

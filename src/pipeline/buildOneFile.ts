@@ -1,0 +1,80 @@
+import { countItems, type StudyDocument } from '../model/StudyDocument.js';
+import { NotesError } from '../parse/NotesError.js';
+import { parseNotes } from '../parse/parseNotes.js';
+import type { Renderer, RenderContext } from '../render/Renderer.js';
+import { toDiagnostic, type Diagnostic } from './Diagnostic.js';
+import { decodeBytes, readNotesFile } from './readNotesFile.js';
+
+/** Everything needed to build one notes file, plain data so it can be sent to a worker thread. */
+export interface FileTask {
+  /** Absolute path, or null when `stdin` holds the bytes. */
+  absolute: string | null;
+  relative: string;
+  display: string;
+  stdin?: Uint8Array;
+  language?: string;
+  keepBoilerplate?: boolean;
+  maxFileBytes: number;
+  templatesDir: string | null;
+  /** Absolute output path without the renderer's extension; renderers may read their previous output. */
+  outputStem: string;
+  timestamp: number;
+  rendererOptions: Record<string, Record<string, unknown>>;
+}
+
+export interface RenderedOutput {
+  renderer: string;
+  data: string | Uint8Array;
+}
+
+/** What building one file produced, in memory: the caller decides where and whether to write it. */
+export interface FileResult {
+  document: StudyDocument | null;
+  items: number;
+  messages: Diagnostic[];
+  failed: boolean;
+  outputs: RenderedOutput[];
+}
+
+/** read → parse → render one file; every problem becomes a message on this file, never a throw. */
+export async function buildOneFile(task: FileTask, renderers: readonly Renderer[]): Promise<FileResult> {
+  const result: FileResult = { document: null, items: 0, messages: [], failed: false, outputs: [] };
+  let document: StudyDocument;
+  try {
+    const text = task.absolute ? await readNotesFile(task.absolute, task.display, task.maxFileBytes) : decodeBytes(task.stdin ?? new Uint8Array(), task.display);
+    const parsed = parseNotes(text, { file: task.relative, language: task.language, keepBoilerplate: task.keepBoilerplate });
+    document = parsed.document;
+    result.messages.push(...parsed.messages.map((m) => ({ ...m, file: task.display })));
+  } catch (error) {
+    if (!(error instanceof NotesError)) throw error;
+    result.failed = true;
+    result.messages.push(toDiagnostic(error));
+    return result;
+  }
+  result.document = document;
+  result.items = countItems(document);
+  for (const renderer of renderers) {
+    const context: RenderContext = {
+      sourcePath: task.relative,
+      sourceAbsolutePath: task.absolute,
+      templatesDir: task.templatesDir,
+      outputPath: task.outputStem + renderer.extension,
+      timestamp: task.timestamp,
+      options: task.rendererOptions[renderer.name] ?? {},
+      report: (m) => result.messages.push({ severity: 'warning', ...m, file: task.display }),
+    };
+    try {
+      const data = await renderer.render(document, context);
+      if (data !== null) result.outputs.push({ renderer: renderer.name, data });
+    } catch (error) {
+      result.failed = true;
+      result.messages.push({
+        file: task.display,
+        severity: 'error',
+        message: `${renderer.name} renderer failed: ${(error as Error)?.message ?? String(error)}`,
+        ruleId: `render-${renderer.name}`,
+      });
+    }
+  }
+  return result;
+}

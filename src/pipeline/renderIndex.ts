@@ -1,0 +1,66 @@
+import { posix } from 'node:path';
+
+export interface IndexEntry {
+  /** Notes file, relative to its build root. */
+  source: string;
+  title: string;
+  language: string;
+  items: number;
+  /** Outputs relative to the output folder, forward slashes. */
+  outputs: string[];
+}
+
+export interface IndexCourse {
+  name: string;
+  outputs: string[];
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Links are relative to the index, percent-encoded per segment so spaces and Chinese names work. */
+const href = (path: string) => path.split('/').map(encodeURIComponent).join('/');
+const escapeMd = (s: string) => s.replace(/([\\`*_[\]<>|])/g, '\\$1');
+
+/** A page linking every output of a build; no dates in it, so an unchanged course gives the same bytes. */
+export function renderIndex(format: 'html' | 'md', courses: readonly IndexCourse[], entries: readonly IndexEntry[]): string {
+  return format === 'md' ? renderMarkdown(courses, entries) : renderHtml(courses, entries);
+}
+
+function renderHtml(courses: readonly IndexCourse[], entries: readonly IndexEntry[]): string {
+  const link = (o: string) => `<a href="${escapeHtml(href(o))}">${escapeHtml(posix.basename(o))}</a>`;
+  const lines = [
+    '<!DOCTYPE html>',
+    '<html>',
+    '<head><meta charset="utf-8"><title>Study materials</title>',
+    '<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}td,th{padding:.3rem .6rem;text-align:left;vertical-align:top}tr:nth-child(even){background:#f4f4f4}</style>',
+    '</head>',
+    '<body>',
+    '<h1>Study materials</h1>',
+  ];
+  if (courses.length > 0) {
+    lines.push('<h2>Courses</h2>', '<ul>');
+    for (const c of courses) lines.push(`<li>${escapeHtml(c.name)}: ${c.outputs.map(link).join(', ')}</li>`);
+    lines.push('</ul>');
+  }
+  lines.push('<h2>Notes</h2>', '<table>', '<tr><th>Notes file</th><th>Title</th><th>Language</th><th>Items</th><th>Outputs</th></tr>');
+  for (const e of entries) {
+    lines.push(
+      `<tr><td>${escapeHtml(e.source)}</td><td>${escapeHtml(e.title)}</td><td>${escapeHtml(e.language)}</td><td>${e.items}</td><td>${e.outputs.map(link).join('<br>')}</td></tr>`,
+    );
+  }
+  lines.push('</table>', '</body>', '</html>', '');
+  return lines.join('\n');
+}
+
+function renderMarkdown(courses: readonly IndexCourse[], entries: readonly IndexEntry[]): string {
+  const link = (o: string) => `[${escapeMd(posix.basename(o))}](<${href(o)}>)`;
+  const lines = ['# Study materials', ''];
+  if (courses.length > 0) {
+    lines.push('## Courses', '');
+    for (const c of courses) lines.push(`- ${escapeMd(c.name)}: ${c.outputs.map(link).join(', ')}`);
+    lines.push('');
+  }
+  lines.push('## Notes', '', '| Notes file | Title | Language | Items | Outputs |', '| --- | --- | --- | --- | --- |');
+  for (const e of entries) lines.push(`| ${escapeMd(e.source)} | ${escapeMd(e.title)} | ${e.language} | ${e.items} | ${e.outputs.map(link).join(' ')} |`);
+  lines.push('');
+  return lines.join('\n');
+}
