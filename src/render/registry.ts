@@ -1,8 +1,9 @@
 import type { Renderer } from './Renderer.js';
 import { jsonRenderer } from './json/jsonRenderer.js';
+import { pdfRenderer } from './pdf/pdfRenderer.js';
 
 /** Built-in renderers, in the order `--format` lists them by default. */
-const BUILT_IN: readonly Renderer[] = [jsonRenderer];
+const BUILT_IN: readonly Renderer[] = [jsonRenderer, pdfRenderer];
 
 export class UnknownFormatError extends Error {
   constructor(
