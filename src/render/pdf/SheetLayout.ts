@@ -30,8 +30,36 @@ export class SheetLayout {
   /** Header rows of the table being placed, to draw again after a break. */
   private lastHeader: Row[] | undefined;
 
-  constructor(readonly geometry: PageGeometry) {
+  constructor(
+    readonly geometry: PageGeometry,
+    /** A lower bottom edge for one page, used to balance the columns of the last page. */
+    private readonly limit?: { page: number; bottom: number },
+  ) {
     this.newPage();
+  }
+
+  /**
+   * Lays the rows out, then, with two columns or more, shortens the last page's columns as much as
+   * possible without adding a page, so a short sheet does not leave its right column empty.
+   */
+  static balanced(geometry: PageGeometry, rows: readonly Row[]): SheetLayout {
+    const first = new SheetLayout(geometry);
+    first.placeAll(rows);
+    if (geometry.columns < 2) return first;
+    const page = first.pages.length - 1;
+    let lo = geometry.margin.top;
+    let hi = geometry.height - geometry.margin.bottom;
+    let best = first;
+    for (let i = 0; i < 14 && hi - lo > 2; i++) {
+      const mid = (lo + hi) / 2;
+      const trial = new SheetLayout(geometry, { page, bottom: mid });
+      trial.placeAll(rows);
+      if (trial.pages.length === first.pages.length) {
+        best = trial;
+        hi = mid;
+      } else lo = mid;
+    }
+    return best;
   }
 
   get contentWidth(): number {
@@ -50,6 +78,7 @@ export class SheetLayout {
   }
 
   private get bottom(): number {
+    if (this.limit && this.limit.page === this.pages.length - 1) return this.limit.bottom;
     return this.geometry.height - this.geometry.margin.bottom;
   }
 

@@ -40,18 +40,19 @@ async function renderSheet(document: StudyDocument, context: RenderContext): Pro
   const chain = new FontChain();
   const columnsDirective = plan.directives.find((d) => d.name === 'columns')?.args.trim();
   const st = sheetStyle.page;
-  const layout = new SheetLayout({ width: st.width, height: st.height, margin: st.margin, gap: st.gap, columns: chooseColumns(columnsDirective, document) });
+  const geometry = { width: st.width, height: st.height, margin: st.margin, gap: st.gap, columns: chooseColumns(columnsDirective, document) };
+  const measure = new SheetLayout(geometry);
   const warnings = new Set<string>();
   const { rows, running, footer, title } = sheetRows({
     plan,
     document,
     chain,
-    columnWidth: layout.columnWidth,
-    contentWidth: layout.contentWidth,
+    columnWidth: measure.columnWidth,
+    contentWidth: measure.contentWidth,
     prepare,
     warn: (m) => warnings.add(m),
   });
-  layout.placeAll(rows);
+  const layout = SheetLayout.balanced(geometry, rows);
   for (const message of warnings) context.report({ message, ruleId: 'pdf-template' });
 
   const bytes = await writePdf({

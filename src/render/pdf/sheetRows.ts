@@ -52,6 +52,17 @@ export function sheetRows(input: SheetRowsInput): { rows: Row[]; running: string
   let title = '';
   const para = (spans: Span[], extra: Partial<Parameters<typeof paragraphRows>[1]> = {}) => paragraphRows(spans, { chain, width, ...extra });
   const unknown = new Set<string>();
+  // Separators keep their own spaces (cleanText would trim them); French still gets its no-break space.
+  const raw = (s: string | undefined, fallback: string) => {
+    const text = s ?? fallback;
+    return input.document.language.startsWith('fr') ? text.replace(/ ([:;?!])/g, '\u00a0$1') : text;
+  };
+  const sep = raw(L.termSeparator, ': ');
+  const joinAnswers = (answers: string[]) =>
+    answers
+      .map(prepare)
+      .filter(Boolean)
+      .reduce((all, a) => (all ? all + (/[.。!?！？;；…]$/.test(all) ? ' ' : raw(L.answerJoin, ' · ')) + a : a), '');
 
   const itemRows = (id: string): Row[] => {
     const found = plan.items.get(id);
@@ -62,12 +73,12 @@ export function sheetRows(input: SheetRowsInput): { rows: Row[]; running: string
     switch (found.kind) {
       case 'definitions': {
         const d = found.item as Definition;
-        return para([{ text: prepare(d.term), style: 'bold', color: st.color.accentDark }, { text: prepare(L.termSeparator ?? ': ') }, { text: prepare(d.definition) }], { spaceBefore: st.itemGap });
+        return para([{ text: prepare(d.term), style: 'bold', color: st.color.accentDark }, { text: sep }, { text: prepare(d.definition) }], { spaceBefore: st.itemGap });
       }
       case 'qa': {
         const q = found.item as QuestionAnswer;
         return para(
-          [{ text: prepare(q.question), style: 'bold' }, { text: L.answerArrow ?? ' → ', color: st.color.accent, style: 'bold' }, { text: q.answers.map(prepare).join(L.answerJoin ?? ' · ') }],
+          [{ text: prepare(q.question), style: 'bold' }, { text: raw(L.answerArrow, ' → '), color: st.color.accent, style: 'bold' }, { text: joinAnswers(q.answers) }],
           { spaceBefore: st.itemGap },
         );
       }
@@ -85,7 +96,7 @@ export function sheetRows(input: SheetRowsInput): { rows: Row[]; running: string
         const out = para([{ text: prepare(f.expression) }], { size: st.body.size + 0.8, leading: 1.5, band, spaceBefore: st.blockGap });
         f.variables.forEach((v, i) => {
           const lead = i === 0 ? `${L.variablesLead ?? 'where'} ` : '';
-          out.push(...para([{ text: lead, color: st.color.muted }, { text: prepare(v.symbol), style: 'bold' }, { text: prepare(L.termSeparator ?? ': ') }, { text: prepare(v.meaning) }], { size: st.small + 0.4, band }));
+          out.push(...para([{ text: lead, color: st.color.muted }, { text: prepare(v.symbol), style: 'bold' }, { text: sep }, { text: prepare(v.meaning) }], { size: st.small + 0.4, band }));
         });
         return out;
       }
@@ -140,7 +151,7 @@ export function sheetRows(input: SheetRowsInput): { rows: Row[]; running: string
         break;
       }
       case 'label':
-        rows.push(...para([{ text: prepare(d.args).toLocaleUpperCase(plan.labels.dateLocale || 'en'), style: 'bold', color: st.color.accent }], { size: st.label.size, leading: 1.5, spaceBefore: st.label.spaceBefore, keepWithNext: true }));
+        rows.push(...para([{ text: prepare(d.args).toLocaleUpperCase(plan.labels.dateLocale || 'en'), style: 'bold', color: st.color.accent }], { size: /[\u3000-\u9fff]/.test(d.args) ? st.label.size + 1 : st.label.size, leading: 1.5, spaceBefore: st.label.spaceBefore, keepWithNext: true }));
         break;
       case 'item':
         rows.push(...itemRows(d.args.trim()));
