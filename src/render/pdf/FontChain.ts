@@ -67,6 +67,9 @@ export function isCjkCodePoint(cp: number): boolean {
 
 const require = createRequire(import.meta.url);
 
+/** Faces stay parsed for the whole process: a folder build reads each font file once. */
+const loaded = new Map<string, Face>();
+
 /**
  * Chooses a face for every character and measures text. Font files are read only when a character
  * first needs them, so a document without Chinese never reads the 10 MB Chinese font.
@@ -76,19 +79,18 @@ export class FontChain {
   private readonly choice = new Map<string, string | null>();
   /** Code points that no bundled font can draw, in order of first appearance. */
   readonly missing = new Set<number>();
-  /** Faces that drew at least one character (only those are embedded). */
-  readonly used = new Set<Face>();
 
   face(key: string): Face {
-    let face = this.faces.get(key);
+    let face = this.faces.get(key) ?? loaded.get(key);
     if (!face) {
       const spec = FACES[key];
       if (!spec) throw new Error(`unknown font face ${key}`);
       const path = require.resolve(spec.module);
       const bytes = new Uint8Array(readFileSync(path));
       face = { spec, bytes, font: openFont(bytes), widths: new Map() };
-      this.faces.set(key, face);
+      loaded.set(key, face);
     }
+    this.faces.set(key, face);
     return face;
   }
 
@@ -131,14 +133,14 @@ export class FontChain {
     return runs;
   }
 
-  /** Advance width in points; what pdf-lib draws (glyph advances after shaping, no kerning). */
+  /** Advance width in points: the sum of glyph advances, exactly what pdf-lib draws through the adapter. */
   width(run: FaceRun, size: number): number {
     if (!run.face) return placeholderWidth(run.text, size);
     const face = run.face;
     let units = face.widths.get(run.text);
     if (units === undefined) {
       units = 0;
-      for (const g of face.font.layout(run.text).glyphs) units += g.advanceWidth;
+      for (const g of face.font.glyphsForString(run.text)) units += g.advanceWidth;
       face.widths.set(run.text, units);
     }
     return (units / face.font.unitsPerEm) * size;

@@ -39,12 +39,24 @@ export function openFont(bytes: Uint8Array): Font {
  * `@pdf-lib/fontkit` fork (which drops glyphs from odd-length glyf records and breaks CID-keyed CFF
  * subsets). fontkit 2 renamed `Subset.encodeStream()` to a synchronous `encode()`; pdf-lib still calls
  * the old name, so subsets are wrapped here.
+ *
+ * `layout` is replaced by a plain character-to-glyph mapping: pdf-lib only reads the glyphs of a
+ * layout (it draws no kerning or mark positions), and full OpenType shaping of Noto's large GPOS
+ * tables was most of the rendering time. The revise layout engine measures with the same mapping,
+ * so measured and drawn widths agree exactly; the cost is that no ligatures (fi, fl) are formed,
+ * which also keeps copy and paste plain.
  */
 export const fontkitAdapter = {
   create(bytes: Uint8Array): Font {
     const font = openFont(bytes);
     return new Proxy(font, {
       get(target, key) {
+        if (key === 'layout') {
+          return (text: string) => {
+            const glyphs = target.glyphsForString(text);
+            return { glyphs, advanceWidth: glyphs.reduce((w, g) => w + g.advanceWidth, 0) };
+          };
+        }
         if (key === 'createSubset') {
           return () => {
             const subset = target.createSubset();

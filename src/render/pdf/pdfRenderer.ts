@@ -1,91 +1,14 @@
-import { readFileSync } from 'node:fs';
-import type { StudyDocument } from '../../model/StudyDocument.js';
-import { splitFrontMatter } from '../../parse/splitFrontMatter.js';
-import type { Renderer, RenderContext } from '../Renderer.js';
-import { applyFrenchSpacing } from './applyFrenchSpacing.js';
-import { cleanText } from './cleanText.js';
-import { FontChain } from './FontChain.js';
-import { sheetDirectives } from './sheetDirectives.js';
-import { sheetRows } from './sheetRows.js';
-import { SheetLayout } from './SheetLayout.js';
-import { sheetStyle } from './sheetStyle.js';
-import { writePdf } from './writePdf.js';
+import type { Renderer } from '../Renderer.js';
 
-/** Front-matter `author` of the notes, when the file has one (the model does not carry it). */
-function authorOf(context: RenderContext): string | undefined {
-  const fromOptions = context.options.author;
-  if (typeof fromOptions === 'string' && fromOptions.trim()) return fromOptions.trim();
-  if (!context.sourceAbsolutePath) return undefined;
-  try {
-    const extra = splitFrontMatter(readFileSync(context.sourceAbsolutePath, 'utf8').replace(/^\ufeff/, ''), context.sourcePath).frontMatter.extra;
-    const author = extra.author ?? extra.authors ?? extra.auteur;
-    if (Array.isArray(author)) return author.map(String).join(', ');
-    return typeof author === 'string' && author.trim() ? author.trim() : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Two columns read best unless a table needs the whole width. */
-function chooseColumns(requested: string | undefined, doc: StudyDocument): number {
-  if (requested === '1' || requested === '2') return Number(requested);
-  const wide = doc.tables.some((t) => Math.max(t.header.length, ...t.rows.map((r) => r.length)) > 4);
-  return wide ? 1 : 2;
-}
-
-async function renderSheet(document: StudyDocument, context: RenderContext): Promise<Uint8Array> {
-  const plan = sheetDirectives(document, { templatesDir: context.templatesDir, timestamp: context.timestamp, sourcePath: context.sourcePath });
-  const french = document.language.startsWith('fr');
-  const prepare = (s: string) => (french ? applyFrenchSpacing(cleanText(s)) : cleanText(s));
-  const chain = new FontChain();
-  const columnsDirective = plan.directives.find((d) => d.name === 'columns')?.args.trim();
-  const st = sheetStyle.page;
-  const geometry = { width: st.width, height: st.height, margin: st.margin, gap: st.gap, columns: chooseColumns(columnsDirective, document) };
-  const measure = new SheetLayout(geometry);
-  const warnings = new Set<string>();
-  const { rows, running, footer, title } = sheetRows({
-    plan,
-    document,
-    chain,
-    columnWidth: measure.columnWidth,
-    contentWidth: measure.contentWidth,
-    prepare,
-    warn: (m) => warnings.add(m),
-  });
-  const layout = SheetLayout.balanced(geometry, rows);
-  for (const message of warnings) context.report({ message, ruleId: 'pdf-template' });
-
-  const bytes = await writePdf({
-    pages: layout.pages,
-    chain,
-    bookmarks: layout.bookmarks,
-    running,
-    footer,
-    prepare,
-    metadata: {
-      title: title || document.title || context.sourcePath,
-      author: authorOf(context),
-      subject: document.sections.filter((s) => s.depth <= 2).map((s) => s.text).slice(0, 12).join(' · ') || undefined,
-      keywords: document.tags,
-      language: document.language,
-      timestamp: context.timestamp,
-    },
-  });
-  if (chain.missing.size) {
-    const list = [...chain.missing].map((cp) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')} ${String.fromCodePoint(cp)}`);
-    context.report({
-      message: `${list.length} character${list.length === 1 ? '' : 's'} that no bundled font has, drawn as red boxes: ${list.slice(0, 12).join(', ')}${list.length > 12 ? ', …' : ''}`,
-      ruleId: 'pdf-missing-glyph',
-    });
-  }
-  return bytes;
-}
-
-/** The revision sheet: `notes.md` → `notes.pdf`, laid out from the handlebars template templates/pdf/sheet.hbs. */
+/**
+ * The revision sheet: `notes.md` → `notes.pdf`, laid out from the handlebars template
+ * templates/pdf/sheet.hbs. pdf-lib, fontkit and the layout engine load on first use only, so other
+ * formats and `revise inspect` do not pay for them.
+ */
 export const pdfRenderer: Renderer = {
   name: 'pdf',
   extension: '.pdf',
   binary: true,
   description: 'a printable revision sheet (PDF) laid out from templates/pdf/sheet.hbs',
-  render: renderSheet,
+  render: async (document, context) => (await import('./renderSheet.js')).renderSheet(document, context),
 };

@@ -25,6 +25,7 @@ declare module 'fontkit' {
     hasGlyphForCodePoint(codePoint: number): boolean;
     glyphForCodePoint(codePoint: number): Glyph;
     layout(text: string, features?: unknown): GlyphRun;
+    glyphsForString(text: string): Glyph[];
     createSubset(): Subset;
   }
   export function create(buffer: Uint8Array, postscriptName?: string): Font;
