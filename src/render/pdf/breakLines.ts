@@ -113,12 +113,23 @@ export function breakLines(spans: readonly Span[], options: BreakOptions): Line[
     if (current.length && currentWidth + visibleWidth > available() + 0.01) flush();
     if (visibleWidth > available() + 0.01) {
       // An unbreakable stretch longer than a line: cut it between graphemes.
+      let previous: Piece[] = [];
       for (const { segment: g, index } of segmenter.segment(segment)) {
         const gPieces = measure(start + index, start + index + g.length);
         const w = widthOf(gPieces);
-        if (current.length && currentWidth + w > available() + 0.01 && g.trim()) flush();
+        if (current.length && currentWidth + w > available() + 0.01 && g.trim()) {
+          // Glued marks (a French `?` after its no-break space, closing brackets) never start a
+          // line: the character before them moves down too.
+          if (/^[\u00a0\u202f?!:;,.)\]}»”’、。，：；！？）]/u.test(g) && previous.length && current.length > previous.length) {
+            current.splice(current.length - previous.length, previous.length);
+            flush();
+            current.push(...previous);
+            currentWidth = widthOf(previous);
+          } else flush();
+        }
         current.push(...gPieces);
         currentWidth += w;
+        previous = /^[\u00a0\u202f]/.test(g) ? [...previous, ...gPieces] : gPieces;
       }
     } else {
       current.push(...pieces);

@@ -1,0 +1,78 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/run.js';
+import { pdfToText, skipReason, squash, tempDir } from './pdfTools.js';
+
+const root = resolve(__dirname, '../..');
+const quiet = { stdout: () => undefined, stderr: () => undefined };
+
+async function buildSample(name: string, extra: { templates?: string; out?: string } = {}): Promise<string> {
+  const out = extra.out ?? tempDir();
+  const result = await run({ command: 'build', paths: [join(root, 'input', name)], out, formats: ['pdf'], cwd: root, templates: extra.templates }, quiet);
+  expect(result.code).toBe(0);
+  return join(out, name.replace(/\.md$/, '.pdf'));
+}
+
+describe.skipIf(skipReason)('sheet template and labels', () => {
+  it('section labels follow the language of the notes', async () => {
+    expect(pdfToText(await buildSample('photosynthese.md'))).toContain('DÉFINITIONS');
+    expect(pdfToText(await buildSample('cell-biology.md'))).toContain('DEFINITIONS');
+    expect(pdfToText(await buildSample('jingji.md'))).toContain('定义');
+  });
+
+  it('sections come in the order of the notes, each with a bookmark that points at its heading', async () => {
+    const pdf = await buildSample('photosynthese.md');
+    interface Entry { title: string; destpageposfrom1: number; dest: [string, string, null, number, null]; kids: Entry[] }
+    const outlines = (JSON.parse(execFileSync('qpdf', ['--json', '--json-key=outlines', pdf], { encoding: 'utf8' })) as { outlines: Entry[] }).outlines;
+    expect(outlines.map((o) => o.title)).toEqual(['Vocabulaire', 'Les deux phases', 'Organisation de la plante', 'Bilan', 'Questions de cours']);
+    expect(outlines[4].kids.map((k) => k.title)).toEqual(["Qu'est-ce que le cycle de Calvin ?"]);
+    const bbox = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
+    const height = Number(/<page width="[\d.]+" height="([\d.]+)"/.exec(bbox)![1]);
+    const words = [...bbox.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), text: m[3] }));
+    for (const entry of [...outlines, ...outlines[4].kids]) {
+      const first = entry.title.split(' ')[0].replace(/'/g, '&apos;');
+      const top = height - entry.dest[3];
+      const hit = words.find((w) => (w.text === first || w.text === first.replace('&apos;', "'")) && Math.abs(w.y - top) < 12);
+      expect(hit, `heading "${entry.title}" near y=${top}`).toBeDefined();
+    }
+  });
+
+  it('a teacher template from --templates decides what goes on the sheet and in which order', async () => {
+    const dir = tempDir();
+    cpSync(join(root, 'templates', 'pdf'), join(dir, 'pdf'), { recursive: true });
+    // Questions only, as one list, with a sentence of the teacher's own and a renamed label.
+    writeFileSync(
+      join(dir, 'pdf', 'sheet.hbs'),
+      '@columns 1\n@title Contrôle : {{title}}\nRévisez bien, et dormez !\n@label {{labels.qa}}\n{{#each items}}{{#if (eq kind "qa")}}@item {{id}}\n{{/if}}{{/each}}',
+    );
+    const fr = JSON.parse(readFileSync(join(dir, 'pdf', 'labels', 'fr.json'), 'utf8'));
+    writeFileSync(join(dir, 'pdf', 'labels', 'fr.json'), JSON.stringify({ ...fr, qa: 'Interro' }));
+    const text = squash(pdfToText(await buildSample('photosynthese.md', { templates: dir })));
+    expect(text).toContain(squash('Contrôle : La photosynthèse'));
+    expect(text).toContain(squash('Révisez bien, et dormez !'));
+    expect(text).toContain('INTERRO');
+    expect(text).toContain(squash('Où se déroule la phase claire ?'));
+    expect(text).not.toContain('Chlorophylle');
+    expect(text).not.toContain('Thylakoïdes'.toUpperCase());
+    expect(text).not.toContain('DÉFINITIONS');
+  });
+
+  it('the same notes give byte-identical sheets; another timestamp changes only the dates', async () => {
+    const saved = process.env.SOURCE_DATE_EPOCH;
+    try {
+      process.env.SOURCE_DATE_EPOCH = '1700000000';
+      const a = readFileSync(await buildSample('jingji.md'));
+      const b = readFileSync(await buildSample('jingji.md'));
+      expect(Buffer.compare(a, b)).toBe(0);
+      process.env.SOURCE_DATE_EPOCH = '1800000000';
+      const c = readFileSync(await buildSample('jingji.md'));
+      expect(Buffer.compare(a, c)).not.toBe(0);
+      expect(pdfToText(await buildSample('jingji.md'))).toContain('2027年1月15日');
+    } finally {
+      if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = saved;
+    }
+  });
+});
