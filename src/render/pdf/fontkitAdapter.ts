@@ -57,6 +57,16 @@ export const fontkitAdapter = {
             return { glyphs, advanceWidth: glyphs.reduce((w, g) => w + g.advanceWidth, 0) };
           };
         }
+        if (key === 'italicAngle') {
+          // pdf-lib only wants this number, but fontkit decodes the whole `post` table for it,
+          // glyph names included (30,000 of them in the Chinese font): read the 16.16 value directly.
+          const post = (target as unknown as { directory: { tables: Record<string, { offset: number }> }; stream: { buffer: Uint8Array } }).directory.tables.post;
+          const bytes = (target as unknown as { stream: { buffer: Uint8Array } }).stream.buffer;
+          if (post && bytes) {
+            const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+            return view.getInt16(post.offset + 4) + view.getUint16(post.offset + 6) / 65536;
+          }
+        }
         if (key === 'createSubset') {
           return () => {
             const subset = target.createSubset();
