@@ -57,6 +57,14 @@ describe('breakLines', () => {
     expect(lines.map(lineText).join('').replace(/\s/g, '')).toBe(`mot${word}fin`);
   });
 
+  it('does not open the Chinese font for French text with arrows and box drawing', () => {
+    const fresh = new FontChain();
+    for (const style of ['regular', 'bold'] as const) fresh.runs(applyFrenchSpacing('Phase claire → « photolyse » ├─ └─ ≤ ≥ ✓ œuvre… été'), style);
+    expect(fresh.faceKeys().filter((k) => k.startsWith('cjk'))).toEqual([]);
+    fresh.runs('需求', 'regular');
+    expect(fresh.faceKeys()).toContain('cjk');
+  });
+
   it('picks a face per character: Latin, arrows and box drawing, Chinese, and none for the unknown', () => {
     const runs = chain.runs('Cycle → ├─ 经济 ሀ', 'regular');
     const faceOf = (ch: string) => runs.find((r) => r.text.includes(ch))?.face?.spec.key ?? null;

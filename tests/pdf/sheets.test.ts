@@ -11,7 +11,7 @@ const samples = readdirSync(join(root, 'input')).filter((f) => f.endsWith('.md')
 const corpusDir = resolve(root, '../shared/corpus');
 const corpus = existsSync(corpusDir) ? readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).map((f) => join(corpusDir, f)) : [];
 if (!corpus.length && process.env.CI === 'true') throw new Error(`no corpus files in ${corpusDir}`);
-const files = [...samples, ...corpus];
+const files = [...samples, join(root, 'tests', 'pdf', 'fixtures', 'economie-fr-zh.md'), ...corpus];
 
 /** Tokens of a model string as they must come back from pdftotext (spacing ignored). */
 function tokens(text: string): string[] {
@@ -92,6 +92,21 @@ describe.skipIf(skipReason)('revision sheets of every sample and corpus file', (
       expect(stderr, `page ${p}`).toBe('');
       expect(ink, `page ${p} has ink`).toBeGreaterThan(0.002);
     }
+  });
+
+  it('a sheet embeds the Chinese font only when its notes have Chinese', () => {
+    const names = (f: string) => pdfFonts(pdfOf(join(root, 'input', f))).fonts.map((x) => x.name.replace(/^[A-Z]{6}\+/, ''));
+    expect(names('photosynthese.md').some((n) => n.startsWith('NotoSansSC'))).toBe(false);
+    expect(names('cell-biology.md').some((n) => n.startsWith('NotoSansSC'))).toBe(false);
+    expect(names('jingji.md')).toContain('NotoSansSC-Regular');
+  });
+
+  it('the two-page French + Chinese sheet stays under 100 KB and carries its author', () => {
+    const pdf = pdfOf(join(root, 'tests', 'pdf', 'fixtures', 'economie-fr-zh.md'));
+    const info = pdfInfo(pdf);
+    expect(info.Pages).toBe('2');
+    expect(info.Author).toBe('Équipe pédagogique');
+    expect(statSync(pdf).size).toBeLessThan(100 * 1024);
   });
 
   it('metadata: title, language, dates from the build timestamp; bookmarks for sections', () => {

@@ -80,6 +80,11 @@ export class FontChain {
   /** Code points that no bundled font can draw, in order of first appearance. */
   readonly missing = new Set<number>();
 
+  /** Faces this chain has asked for so far (a face is read from disk the first time any chain asks). */
+  faceKeys(): string[] {
+    return [...this.faces.keys()];
+  }
+
   face(key: string): Face {
     let face = this.faces.get(key) ?? loaded.get(key);
     if (!face) {
