@@ -6,5 +6,5 @@ if ! command -v pdftotext >/dev/null || ! command -v qpdf >/dev/null; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils qpdf >/dev/null
 fi
-pdftotext -v 2>&1 | head -1
-qpdf --version | head -1
+pdftotext -v 2>&1 | sed -n 1p
+qpdf --version | sed -n 1p
