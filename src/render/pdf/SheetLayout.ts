@@ -16,9 +16,20 @@ export interface PlacedBookmark {
   y: number;
 }
 
+/** Where the part of a column band that is on the current page began. */
+interface BandStart {
+  row: number;
+  ops: number;
+  bookmarks: number;
+  top: number;
+  lastHeader: Row[] | undefined;
+}
+
 /**
- * Places rows top to bottom in columns, columns left to right, then onto a new page. Rows never
- * split; headings keep with what follows; table headers repeat after a break.
+ * Places rows on pages. Column rows fill bands of columns (top to bottom, then the next column,
+ * then a new page); full-width (`span`) rows end the band above them. Every band is balanced on
+ * the page where it ends, so a short section or the last page does not leave a column empty. Rows
+ * never split; headings keep with what follows; table headers repeat after a break.
  */
 export class SheetLayout {
   readonly pages: Op[][] = [];
@@ -26,40 +37,17 @@ export class SheetLayout {
   private column = 0;
   private y = 0;
   private columnTop = 0;
-  private pageHasColumnContent = false;
-  /** Header rows of the table being placed, to draw again after a break. */
+  /** Lowest point reached by any column of the current band on this page. */
+  private bandBottom = 0;
+  private band: BandStart | null = null;
   private lastHeader: Row[] | undefined;
+  /** Set while balancing: a higher bottom edge, and no drawing (dry runs report overflow instead). */
+  private limit: number | undefined;
+  private dry = false;
+  private overflow = false;
 
-  constructor(
-    readonly geometry: PageGeometry,
-    /** A lower bottom edge for one page, used to balance the columns of the last page. */
-    private readonly limit?: { page: number; bottom: number },
-  ) {
+  constructor(readonly geometry: PageGeometry) {
     this.newPage();
-  }
-
-  /**
-   * Lays the rows out, then, with two columns or more, shortens the last page's columns as much as
-   * possible without adding a page, so a short sheet does not leave its right column empty.
-   */
-  static balanced(geometry: PageGeometry, rows: readonly Row[]): SheetLayout {
-    const first = new SheetLayout(geometry);
-    first.placeAll(rows);
-    if (geometry.columns < 2) return first;
-    const page = first.pages.length - 1;
-    let lo = geometry.margin.top;
-    let hi = geometry.height - geometry.margin.bottom;
-    let best = first;
-    for (let i = 0; i < 14 && hi - lo > 2; i++) {
-      const mid = (lo + hi) / 2;
-      const trial = new SheetLayout(geometry, { page, bottom: mid });
-      trial.placeAll(rows);
-      if (trial.pages.length === first.pages.length) {
-        best = trial;
-        hi = mid;
-      } else lo = mid;
-    }
-    return best;
   }
 
   get contentWidth(): number {
@@ -77,13 +65,20 @@ export class SheetLayout {
     return g.height - g.margin.top - g.margin.bottom;
   }
 
-  private get bottom(): number {
-    if (this.limit && this.limit.page === this.pages.length - 1) return this.limit.bottom;
+  private get pageBottom(): number {
     return this.geometry.height - this.geometry.margin.bottom;
+  }
+
+  private get bottom(): number {
+    return this.limit ?? this.pageBottom;
   }
 
   private get atColumnTop(): boolean {
     return this.y <= this.columnTop + 0.01;
+  }
+
+  private get page(): Op[] {
+    return this.pages[this.pages.length - 1];
   }
 
   private newPage(): void {
@@ -91,55 +86,82 @@ export class SheetLayout {
     this.column = 0;
     this.y = this.geometry.margin.top;
     this.columnTop = this.y;
-    this.pageHasColumnContent = false;
+    this.bandBottom = this.y;
   }
 
-  /** Moves to the next column, or to a new page after the last one. */
-  breakColumn(): void {
+  private breakColumn(rowIndex: number): void {
     if (this.column + 1 < this.geometry.columns) {
       this.column += 1;
       this.y = this.columnTop;
+    } else if (this.dry) {
+      this.overflow = true;
+      this.column = 0;
+      this.y = this.columnTop;
     } else {
       this.newPage();
+      this.band = { row: rowIndex, ops: 0, bookmarks: this.bookmarks.length, top: this.y, lastHeader: this.lastHeader };
     }
-  }
-
-  breakPage(): void {
-    if (this.atColumnTop && this.column === 0 && this.pages[this.pages.length - 1].length === 0) return;
-    this.newPage();
   }
 
   placeAll(rows: readonly Row[]): void {
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
-      if (row.keepWithNext && !this.atColumnTop) {
-        // The heading, its chained followers and the first row after them must fit together.
-        let need = (row.spaceBefore ?? 0) + row.height;
-        let j = i + 1;
-        while (j < rows.length && rows[j - 1].keepWithNext) {
-          need += (rows[j].spaceBefore ?? 0) + rows[j].height;
-          j++;
-        }
-        if (this.y + need > this.bottom && need <= this.columnHeight) this.breakColumn();
+      if (row.breakBefore === 'page') {
+        this.closeBand(rows, i, false);
+        if (this.y > this.geometry.margin.top + 0.01 || this.page.length) this.newPage();
       }
-      this.place(row);
+      if (row.span || this.geometry.columns === 1) {
+        this.closeBand(rows, i, true);
+        this.placeSpan(rows, i);
+      } else {
+        if (!this.band) {
+          // A band under full-width content keeps the space its first row asks for.
+          if (this.y > this.geometry.margin.top + 0.01) this.y = this.columnTop = this.bandBottom = this.y + (row.spaceBefore ?? 0);
+          this.band = { row: i, ops: this.page.length, bookmarks: this.bookmarks.length, top: this.y, lastHeader: this.lastHeader };
+        }
+        this.placeInColumn(rows, i, rows.length);
+      }
     }
+    this.closeBand(rows, rows.length, true);
   }
 
-  place(row: Row): void {
-    if (row.breakBefore === 'page') this.breakPage();
-    else if (row.breakBefore === 'column' && !this.atColumnTop) this.breakColumn();
-    if (row.span && !this.pageHasColumnContent && this.column === 0) {
-      const space = this.atColumnTop ? 0 : row.spaceBefore ?? 0;
-      this.y += space;
-      this.drawRow(row, this.geometry.margin.left, this.contentWidth);
-      this.y += row.height;
-      this.columnTop = this.y;
-      return;
+  /** Height a row needs together with the rows chained to it by keepWithNext. */
+  private chainHeight(rows: readonly Row[], i: number, end: number): number {
+    let need = (rows[i].spaceBefore ?? 0) + rows[i].height;
+    for (let j = i + 1; j < end && rows[j - 1].keepWithNext; j++) need += (rows[j].spaceBefore ?? 0) + rows[j].height;
+    return need;
+  }
+
+  private placeSpan(rows: readonly Row[], i: number): void {
+    const row = rows[i];
+    const atTop = this.y <= this.geometry.margin.top + 0.01;
+    const need = row.keepWithNext ? this.chainHeight(rows, i, rows.length) : (row.spaceBefore ?? 0) + row.height;
+    if (!atTop && this.y + need > this.pageBottom && (need <= this.columnHeight || this.y + (row.spaceBefore ?? 0) + row.height > this.pageBottom)) {
+      this.newPage();
+      if (row.repeatHeader && row.repeatHeader === this.lastHeader) for (const h of row.repeatHeader) this.drawFull(h);
+    }
+    if (this.y > this.geometry.margin.top + 0.01) this.y += row.spaceBefore ?? 0;
+    this.drawFull(row);
+    this.lastHeader = row.repeatHeader;
+  }
+
+  private drawFull(row: Row): void {
+    this.drawRow(row, this.geometry.margin.left, this.contentWidth);
+    this.y += row.height;
+    this.columnTop = this.y;
+    this.bandBottom = this.y;
+  }
+
+  private placeInColumn(rows: readonly Row[], i: number, end: number): void {
+    const row = rows[i];
+    if (row.breakBefore === 'column' && !this.atColumnTop) this.breakColumn(i);
+    if (row.keepWithNext && !this.atColumnTop) {
+      const need = this.chainHeight(rows, i, end);
+      if (this.y + need > this.bottom && need <= this.bottom - this.columnTop) this.breakColumn(i);
     }
     let space = this.atColumnTop ? 0 : row.spaceBefore ?? 0;
     if (this.y + space + row.height > this.bottom && !this.atColumnTop) {
-      this.breakColumn();
+      this.breakColumn(i);
       space = 0;
       if (row.repeatHeader && row.repeatHeader === this.lastHeader) {
         for (const h of row.repeatHeader) {
@@ -148,11 +170,56 @@ export class SheetLayout {
         }
       }
     }
+    if (this.dry && this.y + space + row.height > this.bottom + 0.01) this.overflow = true;
     this.y += space;
     this.drawRow(row, this.columnX, this.columnWidth);
     this.y += row.height;
-    this.pageHasColumnContent = true;
+    this.bandBottom = Math.max(this.bandBottom, this.y);
     this.lastHeader = row.repeatHeader;
+  }
+
+  /**
+   * Ends the current column band. With `balance`, the band's rows on this page are laid out again
+   * with the lowest bottom edge that still holds them all (found by bisection over dry runs).
+   */
+  private closeBand(rows: readonly Row[], end: number, balance: boolean): void {
+    const band = this.band;
+    this.band = null;
+    if (!band || band.row >= end) return;
+    if (balance && this.geometry.columns > 1) {
+      const fits = (limit: number) => {
+        this.reset(band, limit);
+        this.dry = true;
+        this.overflow = false;
+        for (let i = band.row; i < end && !this.overflow; i++) this.placeInColumn(rows, i, end);
+        this.dry = false;
+        return !this.overflow;
+      };
+      let lo = band.top;
+      let hi = this.pageBottom;
+      for (let n = 0; n < 16 && hi - lo > 1; n++) {
+        const mid = (lo + hi) / 2;
+        if (fits(mid)) hi = mid;
+        else lo = mid;
+      }
+      this.reset(band, hi);
+      this.page.length = band.ops;
+      this.bookmarks.length = band.bookmarks;
+      for (let i = band.row; i < end; i++) this.placeInColumn(rows, i, end);
+      this.limit = undefined;
+    }
+    this.y = this.bandBottom;
+    this.columnTop = this.y;
+    this.column = 0;
+  }
+
+  private reset(band: BandStart, limit: number): void {
+    this.limit = limit;
+    this.column = 0;
+    this.y = band.top;
+    this.columnTop = band.top;
+    this.bandBottom = band.top;
+    this.lastHeader = band.lastHeader;
   }
 
   private get columnX(): number {
@@ -160,8 +227,8 @@ export class SheetLayout {
   }
 
   private drawRow(row: Row, x: number, width: number): void {
-    const page = this.pages[this.pages.length - 1];
+    if (this.dry) return;
     if (row.bookmark) this.bookmarks.push({ ...row.bookmark, page: this.pages.length - 1, y: this.y });
-    row.draw(page, x, this.y, width);
+    row.draw(this.page, x, this.y, width);
   }
 }

@@ -26,11 +26,10 @@ function authorOf(context: RenderContext): string | undefined {
   }
 }
 
-/** Two columns read best unless a table needs the whole width. */
-function chooseColumns(requested: string | undefined, doc: StudyDocument): number {
-  if (requested === '1' || requested === '2') return Number(requested);
-  const wide = doc.tables.some((t) => Math.max(t.header.length, ...t.rows.map((r) => r.length)) > 4);
-  return wide ? 1 : 2;
+/** Two columns read best for revision notes; sections with wide tables go across the page anyway. */
+function chooseColumns(requested: string | undefined): number {
+  if (requested === '1' || requested === '2' || requested === '3') return Number(requested);
+  return 2;
 }
 
 /** Lays out and writes the revision sheet of one document. */
@@ -41,19 +40,19 @@ export async function renderSheet(document: StudyDocument, context: RenderContex
   const chain = new FontChain();
   const columnsDirective = plan.directives.find((d) => d.name === 'columns')?.args.trim();
   const st = sheetStyle.page;
-  const geometry = { width: st.width, height: st.height, margin: st.margin, gap: st.gap, columns: chooseColumns(columnsDirective, document) };
-  const measure = new SheetLayout(geometry);
+  const geometry = { width: st.width, height: st.height, margin: st.margin, gap: st.gap, columns: chooseColumns(columnsDirective) };
+  const layout = new SheetLayout(geometry);
   const warnings = new Set<string>();
   const { rows, running, footer, title } = sheetRows({
     plan,
     document,
     chain,
-    columnWidth: measure.columnWidth,
-    contentWidth: measure.contentWidth,
+    columnWidth: layout.columnWidth,
+    contentWidth: layout.contentWidth,
     prepare,
     warn: (m) => warnings.add(m),
   });
-  const layout = SheetLayout.balanced(geometry, rows);
+  layout.placeAll(rows);
   for (const message of warnings) context.report({ message, ruleId: 'pdf-template' });
 
   const bytes = await writePdf({

@@ -45,7 +45,7 @@ export function sheetRows(input: SheetRowsInput): { rows: Row[]; running: string
   const { plan, chain, prepare } = input;
   const L = plan.labels;
   const st = sheetStyle;
-  const width = input.columnWidth;
+  let width = input.columnWidth;
   const rows: Row[] = [];
   let running = '';
   let footer = '{page} / {pages}';
@@ -78,7 +78,12 @@ export function sheetRows(input: SheetRowsInput): { rows: Row[]; running: string
       case 'qa': {
         const q = found.item as QuestionAnswer;
         return para(
-          [{ text: prepare(q.question), style: 'bold' }, { text: raw(L.answerArrow, ' → '), color: st.color.accent, style: 'bold' }, { text: joinAnswers(q.answers) }],
+          [
+            { text: prepare(q.question), style: 'bold' },
+            // A full-width mark already carries its own space.
+            { text: /[？！。：）]$/.test(q.question.trim()) ? raw(L.answerArrow, ' → ').trimStart() : raw(L.answerArrow, ' → '), color: st.color.accent, style: 'bold' },
+            { text: joinAnswers(q.answers) },
+          ],
           { spaceBefore: st.itemGap },
         );
       }
@@ -115,7 +120,24 @@ export function sheetRows(input: SheetRowsInput): { rows: Row[]; running: string
     }
   };
 
-  for (const d of plan.directives) {
+  // A section holding a table too wide for a column is set across the page; the others flow in columns.
+  const wideTable = (id: string) => {
+    const found = plan.items.get(id);
+    if (found?.kind !== 'tables') return false;
+    const t = found.item as Table;
+    return Math.max(t.header.length, ...t.rows.map((r) => r.length)) > 4;
+  };
+  const wide = new Array<boolean>(plan.directives.length).fill(false);
+  for (let start = 0; start < plan.directives.length; ) {
+    let end = start + 1;
+    while (end < plan.directives.length && plan.directives[end].name !== 'section') end++;
+    if (plan.directives.slice(start, end).some((d) => d.name === 'item' && wideTable(d.args.trim()))) wide.fill(true, start, end);
+    start = end;
+  }
+
+  for (const [index, d] of plan.directives.entries()) {
+    width = wide[index] ? input.contentWidth : input.columnWidth;
+    const before = rows.length;
     switch (d.name) {
       case 'columns':
         break;
@@ -167,6 +189,7 @@ export function sheetRows(input: SheetRowsInput): { rows: Row[]; running: string
         if (!unknown.has(d.name)) input.warn(`sheet template line ${d.line}: unknown directive @${d.name} (ignored)`);
         unknown.add(d.name);
     }
+    if (wide[index]) for (let r = before; r < rows.length; r++) rows[r] = { ...rows[r], span: true };
   }
   return { rows, running, footer, title };
 }
