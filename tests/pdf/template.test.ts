@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/run.js';
@@ -57,6 +57,23 @@ describe.skipIf(skipReason)('sheet template and labels', () => {
     expect(text).not.toContain('Chlorophylle');
     expect(text).not.toContain('Thylakoïdes'.toUpperCase());
     expect(text).not.toContain('DÉFINITIONS');
+  });
+
+  it('a broken teacher template is a clear error naming the template, and other files still build', async () => {
+    const dir = tempDir();
+    cpSync(join(root, 'templates', 'pdf'), join(dir, 'pdf'), { recursive: true });
+    writeFileSync(join(dir, 'pdf', 'sheet.hbs'), '@title {{title}}\n{{#each sections}}@section 1 {{text}}\n');
+    let stderr = '';
+    const out = tempDir();
+    const result = await run(
+      { command: 'build', paths: [join(root, 'input', 'photosynthese.md')], out, formats: ['pdf', 'json'], cwd: root, templates: dir },
+      { stdout: () => undefined, stderr: (t) => void (stderr += t) },
+    );
+    expect(result.code).toBe(1);
+    expect(stderr).toContain(join(dir, 'pdf', 'sheet.hbs'));
+    expect(stderr).toContain('photosynthese.md');
+    expect(existsSync(join(out, 'photosynthese.json'))).toBe(true);
+    expect(existsSync(join(out, 'photosynthese.pdf'))).toBe(false);
   });
 
   it('the same notes give byte-identical sheets; another timestamp changes only the dates', async () => {

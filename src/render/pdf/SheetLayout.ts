@@ -155,9 +155,11 @@ export class SheetLayout {
   private placeInColumn(rows: readonly Row[], i: number, end: number): void {
     const row = rows[i];
     if (row.breakBefore === 'column' && !this.atColumnTop) this.breakColumn(i);
-    if (row.keepWithNext && !this.atColumnTop) {
+    if (row.keepWithNext) {
       const need = this.chainHeight(rows, i, end);
-      if (this.y + need > this.bottom && need <= this.bottom - this.columnTop) this.breakColumn(i);
+      if (!this.atColumnTop && this.y + need > this.bottom && need <= this.bottom - this.columnTop) this.breakColumn(i);
+      // While balancing, a heading cut from its text means the trial bottom edge is too high up.
+      if (this.dry && this.y + need > this.bottom + 0.01 && need <= this.pageBottom - this.columnTop) this.overflow = true;
     }
     let space = this.atColumnTop ? 0 : row.spaceBefore ?? 0;
     if (this.y + space + row.height > this.bottom && !this.atColumnTop) {
@@ -186,7 +188,9 @@ export class SheetLayout {
     const band = this.band;
     this.band = null;
     if (!band || band.row >= end) return;
-    if (balance && this.geometry.columns > 1) {
+    // A short band that fits in its first column reads better left alone than cut in two.
+    const short = this.column === 0 && this.bandBottom - band.top < this.columnHeight * 0.25;
+    if (balance && this.geometry.columns > 1 && !short) {
       const fits = (limit: number) => {
         this.reset(band, limit);
         this.dry = true;

@@ -15,6 +15,7 @@ interface Box {
  * row starts with an arrow so the reading order stays obvious.
  */
 export function flowRows(steps: readonly string[], chain: FontChain, width: number, prepare: (s: string) => string): Row[] {
+  if (steps.length === 0) return [];
   const st = sheetStyle.flow;
   const lineHeight = st.size * 1.25;
   const layoutBox = (s: string, inner: number): Box => {
