@@ -23,6 +23,8 @@ interface BandStart {
   bookmarks: number;
   top: number;
   lastHeader: Row[] | undefined;
+  /** Table header drawn at the top of the band when a table went on from the page before. */
+  header?: Row[];
 }
 
 /**
@@ -89,7 +91,7 @@ export class SheetLayout {
     this.bandBottom = this.y;
   }
 
-  private breakColumn(rowIndex: number): void {
+  private breakColumn(rowIndex: number, header?: Row[]): void {
     if (this.column + 1 < this.geometry.columns) {
       this.column += 1;
       this.y = this.columnTop;
@@ -99,7 +101,7 @@ export class SheetLayout {
       this.y = this.columnTop;
     } else {
       this.newPage();
-      this.band = { row: rowIndex, ops: 0, bookmarks: this.bookmarks.length, top: this.y, lastHeader: this.lastHeader };
+      this.band = { row: rowIndex, ops: 0, bookmarks: this.bookmarks.length, top: this.y, lastHeader: this.lastHeader, header };
     }
   }
 
@@ -163,14 +165,10 @@ export class SheetLayout {
     }
     let space = this.atColumnTop ? 0 : row.spaceBefore ?? 0;
     if (this.y + space + row.height > this.bottom && !this.atColumnTop) {
-      this.breakColumn(i);
+      const header = row.repeatHeader && row.repeatHeader === this.lastHeader ? row.repeatHeader : undefined;
+      this.breakColumn(i, header);
       space = 0;
-      if (row.repeatHeader && row.repeatHeader === this.lastHeader) {
-        for (const h of row.repeatHeader) {
-          this.drawRow(h, this.columnX, this.columnWidth);
-          this.y += h.height;
-        }
-      }
+      if (header) this.drawHeader(header);
     }
     if (this.dry && this.y + space + row.height > this.bottom + 0.01) this.overflow = true;
     this.y += space;
@@ -206,9 +204,9 @@ export class SheetLayout {
         if (fits(mid)) hi = mid;
         else lo = mid;
       }
-      this.reset(band, hi);
       this.page.length = band.ops;
       this.bookmarks.length = band.bookmarks;
+      this.reset(band, hi);
       for (let i = band.row; i < end; i++) this.placeInColumn(rows, i, end);
       this.limit = undefined;
     }
@@ -224,6 +222,14 @@ export class SheetLayout {
     this.columnTop = band.top;
     this.bandBottom = band.top;
     this.lastHeader = band.lastHeader;
+    if (band.header) this.drawHeader(band.header);
+  }
+
+  private drawHeader(header: Row[]): void {
+    for (const h of header) {
+      this.drawRow(h, this.columnX, this.columnWidth);
+      this.y += h.height;
+    }
   }
 
   private get columnX(): number {
