@@ -91,21 +91,21 @@ let emptyConf: string | undefined;
  * Renders one page to PNG with an empty fontconfig, so poppler cannot hide a broken embedded font
  * behind a system font; returns poppler's complaints and the share of non-white pixels.
  */
-export function renderPage(file: string, page = 1, dpi = 40): { stderr: string; ink: number } {
+export function renderPage(file: string, page = 1, dpi = 40, systemFonts = false): { stderr: string; ink: number; pixels: Buffer } {
   if (!emptyConf) {
     emptyConf = join(tempDir(), 'fonts.conf');
     writeFileSync(emptyConf, '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig></fontconfig>\n');
   }
   const r = spawnSync('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), file], {
-    env: { ...process.env, FONTCONFIG_FILE: emptyConf },
+    env: systemFonts ? process.env : { ...process.env, FONTCONFIG_FILE: emptyConf },
     maxBuffer: 64 * 1024 * 1024,
   });
   // PGM: "P5\n<w> <h>\n255\n" then one byte a pixel.
   const data = r.stdout;
   const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(data.subarray(0, 40).toString('latin1'));
-  if (!header) return { stderr: r.stderr.toString(), ink: 0 };
+  if (!header) return { stderr: r.stderr.toString(), ink: 0, pixels: Buffer.alloc(0) };
   const pixels = data.subarray(header[0].length);
   let dark = 0;
   for (const p of pixels) if (p < 200) dark++;
-  return { stderr: r.stderr.toString(), ink: dark / pixels.length };
+  return { stderr: r.stderr.toString(), ink: dark / pixels.length, pixels };
 }
