@@ -16,6 +16,7 @@ if (missingTools.length && process.env.CI === 'true') {
 }
 /** Reason to skip locally (never in CI, where a missing tool fails the run above). */
 export const skipReason = missingTools.length ? `missing ${missingTools.join(', ')} (apt-get install poppler-utils qpdf)` : '';
+if (skipReason) console.warn(`revise PDF tests skipped: ${skipReason}`);
 
 export function tempDir(prefix = 'revise-pdf-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
