@@ -25,7 +25,7 @@ export interface ParagraphOptions {
   align?: 'left' | 'center';
 }
 
-/** A paragraph as one row per line; paragraphs of up to three lines stay in one column. */
+/** A paragraph as one row per line; paragraphs of up to three lines stay in one column, longer ones leave at least two lines on each side of a break. */
 export function paragraphRows(spans: readonly Span[], o: ParagraphOptions): Row[] {
   const size = o.size ?? sheetStyle.body.size;
   const leading = o.leading ?? sheetStyle.body.leading;
@@ -41,7 +41,8 @@ export function paragraphRows(spans: readonly Span[], o: ParagraphOptions): Row[
     return {
       height,
       spaceBefore: i === 0 ? o.spaceBefore : 0,
-      keepWithNext: (o.keepWithNext && i === lines.length - 1) || (short && i < lines.length - 1),
+      // No lone first or last line at a column break (orphans and widows).
+      keepWithNext: (o.keepWithNext && i === lines.length - 1) || (short && i < lines.length - 1) || (!short && (i === 0 || i === lines.length - 2)),
       bookmark: i === 0 ? o.bookmark : undefined,
       span: o.span,
       draw(out: Op[], x, y, w) {

@@ -119,7 +119,8 @@ export function sheetDirectives(doc: StudyDocument, options: { templatesDir: str
   const view = {
     title,
     file: oneLine(options.sourcePath),
-    date: formatDate(options.timestamp, labels),
+    // Standard input without SOURCE_DATE_EPOCH has no date worth printing (it would say 1970).
+    date: options.timestamp > 0 ? formatDate(options.timestamp, labels) : '',
     language: doc.language,
     tags: doc.tags.map(oneLine),
     labels,
