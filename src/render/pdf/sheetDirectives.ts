@@ -132,6 +132,7 @@ export function sheetDirectives(doc: StudyDocument, options: { templatesDir: str
 
   const hb = Handlebars.create();
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('sameText', (a: unknown, b: unknown) => String(a).trim().toLocaleLowerCase() === String(b).trim().toLocaleLowerCase());
   hb.registerHelper('oneOf', (value: unknown, list: unknown) => typeof list === 'string' && list.split(/\s+/).includes(String(value)));
   let output: string;
   try {

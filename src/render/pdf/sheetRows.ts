@@ -62,7 +62,7 @@ export function sheetRows(input: SheetRowsInput): { rows: Row[]; running: string
     answers
       .map(prepare)
       .filter(Boolean)
-      .reduce((all, a) => (all ? all + (/[.。!?！？;；…]$/.test(all) ? ' ' : raw(L.answerJoin, ' · ')) + a : a), '');
+      .reduce((all, a) => (all ? all + (/[。！？；]$/.test(all) ? '' : /[.!?;…]$/.test(all) ? ' ' : raw(L.answerJoin, ' · ')) + a : a), '');
 
   const itemRows = (id: string): Row[] => {
     const found = plan.items.get(id);
