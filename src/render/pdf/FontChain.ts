@@ -43,12 +43,13 @@ const FACES: Record<string, FaceSpec> = {
  */
 const CHAINS: Record<FontStyle, string[]> = {
   regular: ['sans', 'sym', 'cjk'],
-  bold: ['sans-bold', 'sym-bold', 'cjk-bold'],
+  // A character the bold faces lack is drawn in a regular face rather than as a placeholder.
+  bold: ['sans-bold', 'sym-bold', 'cjk-bold', 'sans', 'sym', 'cjk'],
 };
 /** Han, kana, CJK punctuation and full-width forms go straight to the Chinese font. */
 const CJK_CHAINS: Record<FontStyle, string[]> = {
   regular: ['cjk', 'sans', 'sym'],
-  bold: ['cjk-bold', 'sans-bold', 'sym-bold'],
+  bold: ['cjk-bold', 'sans-bold', 'sym-bold', 'cjk', 'sans', 'sym'],
 };
 
 export function isCjkCodePoint(cp: number): boolean {
