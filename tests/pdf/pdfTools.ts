@@ -22,8 +22,11 @@ export function tempDir(prefix = 'revise-pdf-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
+/** The text of a sheet; any complaint from poppler (syntax errors, broken fonts) fails the test. */
 export function pdfToText(file: string): string {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  const r = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0 || r.stderr.trim()) throw new Error(`pdftotext on ${file}: ${r.stderr || `exit ${r.status}`}`);
+  return r.stdout;
 }
 
 /** Text with every kind of space removed: line wrapping and no-break spaces must not matter. */

@@ -123,6 +123,7 @@ describe.skipIf(skipReason)('revision sheets of every sample and corpus file', (
     const pdf = pdfOf(join(root, 'input', 'photosynthese.md'));
     const info = pdfInfo(pdf);
     expect(info.Title).toBe('La photosynthèse');
+    expect(info['Page size']).toMatch(/^595\.\d+ x 841\.\d+ pts \(A4\)/);
     expect(info.Creator).toBe('revise');
     expect(statSync(pdf).size).toBeLessThan(100_000);
     const raw = uncompressed(pdf);

@@ -3,7 +3,7 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/run.js';
-import { pdfToText, skipReason, squash, tempDir } from './pdfTools.js';
+import { pdfInfo, pdfToText, skipReason, squash, tempDir } from './pdfTools.js';
 
 const root = resolve(__dirname, '../..');
 const quiet = { stdout: () => undefined, stderr: () => undefined };
@@ -45,11 +45,13 @@ describe.skipIf(skipReason)('sheet template and labels', () => {
     // Questions only, as one list, with a sentence of the teacher's own and a renamed label.
     writeFileSync(
       join(dir, 'pdf', 'sheet.hbs'),
-      '@columns 1\n@title Contrôle : {{title}}\nRévisez bien, et dormez !\n@label {{labels.qa}}\n{{#each items}}{{#if (eq kind "qa")}}@item {{id}}\n{{/if}}{{/each}}',
+      '@paper letter\n@columns 1\n@title Contrôle : {{title}}\nRévisez bien, et dormez !\n@label {{labels.qa}}\n{{#each items}}{{#if (eq kind "qa")}}@item {{id}}\n{{/if}}{{/each}}',
     );
     const fr = JSON.parse(readFileSync(join(dir, 'pdf', 'labels', 'fr.json'), 'utf8'));
     writeFileSync(join(dir, 'pdf', 'labels', 'fr.json'), JSON.stringify({ ...fr, qa: 'Interro' }));
-    const text = squash(pdfToText(await buildSample('photosynthese.md', { templates: dir })));
+    const pdf = await buildSample('photosynthese.md', { templates: dir });
+    expect(pdfInfo(pdf)['Page size']).toMatch(/^612 x 792 pts/);
+    const text = squash(pdfToText(pdf));
     expect(text).toContain(squash('Contrôle : La photosynthèse'));
     expect(text).toContain(squash('Révisez bien, et dormez !'));
     expect(text).toContain('INTERRO');

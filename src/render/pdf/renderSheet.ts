@@ -40,7 +40,11 @@ export async function renderSheet(document: StudyDocument, context: RenderContex
   const chain = new FontChain();
   const columnsDirective = plan.directives.find((d) => d.name === 'columns')?.args.trim();
   const st = sheetStyle.page;
-  const geometry = { width: st.width, height: st.height, margin: st.margin, gap: st.gap, columns: chooseColumns(columnsDirective) };
+  const paperName = plan.directives.find((d) => d.name === 'paper')?.args.trim().toLowerCase() || 'a4';
+  const paper = sheetStyle.paper[paperName];
+  if (!paper) context.report({ message: `sheet template asks for paper "${paperName}"; known: ${Object.keys(sheetStyle.paper).join(', ')} (A4 used)`, ruleId: 'pdf-template' });
+  const [width, height] = paper ?? sheetStyle.paper.a4;
+  const geometry = { width, height, margin: st.margin, gap: st.gap, columns: chooseColumns(columnsDirective) };
   const layout = new SheetLayout(geometry);
   const warnings = new Set<string>();
   const { rows, running, footer, title } = sheetRows({
@@ -56,6 +60,7 @@ export async function renderSheet(document: StudyDocument, context: RenderContex
   for (const message of warnings) context.report({ message, ruleId: 'pdf-template' });
 
   const bytes = await writePdf({
+    geometry,
     pages: layout.pages,
     chain,
     bookmarks: layout.bookmarks,

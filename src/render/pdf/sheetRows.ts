@@ -140,6 +140,7 @@ export function sheetRows(input: SheetRowsInput): { rows: Row[]; running: string
     const before = rows.length;
     switch (d.name) {
       case 'columns':
+      case 'paper':
         break;
       case 'title':
         title = d.args;

@@ -3,6 +3,8 @@ import type { Rgb } from './breakLines.js';
 /** Sizes in points and colours of the sheet; one place to tune the look. */
 export const sheetStyle = {
   page: { width: 595.28, height: 841.89, margin: { top: 40, right: 34, bottom: 38, left: 34 }, gap: 18 },
+  /** Paper sizes for the template's `@paper` directive, in points. */
+  paper: { a4: [595.28, 841.89], letter: [612, 792], a5: [419.53, 595.28] } as Record<string, readonly [number, number]>,
   body: { size: 8.6, leading: 1.32 },
   small: 7,
   title: 17,

@@ -5,6 +5,7 @@ import { breakLines, type Piece, type Rgb } from './breakLines.js';
 import type { Face, FontChain } from './FontChain.js';
 import { fontkitAdapter } from './fontkitAdapter.js';
 import type { Op } from './Row.js';
+import type { PageGeometry } from './SheetLayout.js';
 import { sheetStyle } from './sheetStyle.js';
 
 export interface PdfMetadata {
@@ -18,6 +19,7 @@ export interface PdfMetadata {
 }
 
 export interface WritePdfInput {
+  geometry: PageGeometry;
   pages: Op[][];
   chain: FontChain;
   bookmarks: Bookmark[];
@@ -43,7 +45,7 @@ function subsetTag(face: Face, texts: string[]): string {
  */
 export async function writePdf(input: WritePdfInput): Promise<Uint8Array> {
   const { chain, metadata } = input;
-  const g = sheetStyle.page;
+  const g = input.geometry;
   const total = input.pages.length;
 
   // Running header and footer are laid out now that the page count is known.
