@@ -19,7 +19,7 @@ export interface Row {
   keepWithNext?: boolean;
   /** Drawn again at the top of a column when the rows break there (table header). */
   repeatHeader?: Row[];
-  /** Goes across all columns; only honoured while the page has no column content yet. */
+  /** Goes across all columns, below the (balanced) column band before it. */
   span?: boolean;
   /** Starts a new column or page before the row (template `@columnbreak`, `@pagebreak`). */
   breakBefore?: 'column' | 'page';

@@ -28,7 +28,7 @@ function authorOf(context: RenderContext): string | undefined {
 
 /** Two columns read best for revision notes; sections with wide tables go across the page anyway. */
 function chooseColumns(requested: string | undefined): number {
-  if (requested === '1' || requested === '2' || requested === '3') return Number(requested);
+  if (requested === '1' || requested === '2') return Number(requested);
   return 2;
 }
 
