@@ -50,6 +50,16 @@ describe('breakLines', () => {
     }
   });
 
+  it('breaks at soft hyphens with a visible hyphen, and draws no soft hyphen elsewhere', () => {
+    const text = 'La pho\u00adto\u00adsyn\u00adthèse per\u00admet aux vé\u00adgé\u00adtaux de pro\u00adduire de la ma\u00adtière or\u00adga\u00adnique.';
+    const lines = breakLines([{ text }], { chain, width: 70, size: 9, color: black });
+    const texts = lines.map(lineText);
+    expect(texts.some((t) => /\p{L}-$/u.test(t))).toBe(true);
+    for (const [i, l] of lines.entries()) expect(l.width, texts[i]).toBeLessThanOrEqual(70.01);
+    expect(texts.join('\n')).not.toContain('\u00ad');
+    expect(texts.map((t) => t.replace(/-$/, '')).join('').replace(/\s/g, '')).toBe(text.replace(/[\u00ad\s]/g, ''));
+  });
+
   it('cuts a word longer than the line between graphemes and loses nothing', () => {
     const word = 'é'.repeat(300);
     const lines = breakLines([{ text: `mot ${word} fin` }], { chain, width: 100, size: 9, color: black });

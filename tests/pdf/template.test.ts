@@ -61,6 +61,20 @@ describe.skipIf(skipReason)('sheet template and labels', () => {
     expect(text).not.toContain('DÉFINITIONS');
   });
 
+  it('@hyphenate on cuts long words at line ends with a hyphen; the default sheet does not', async () => {
+    const dir = tempDir();
+    cpSync(join(root, 'templates', 'pdf'), join(dir, 'pdf'), { recursive: true });
+    const template = readFileSync(join(dir, 'pdf', 'sheet.hbs'), 'utf8');
+    writeFileSync(join(dir, 'pdf', 'sheet.hbs'), template.replace('\n@paper a4\n', '\n@paper a4\n@hyphenate on\n'));
+    const raw = (pdf: string) => execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' });
+    const cutWords = (text: string) => text.match(/\p{Ll}-\n\p{Ll}/gu) ?? [];
+    const hyphenated = await buildSample('photosynthese.md', { templates: dir });
+    expect(cutWords(raw(hyphenated)).length).toBeGreaterThan(0);
+    // pdftotext joins the halves again, so every word is still found.
+    expect(squash(pdfToText(hyphenated))).toContain(squash('prélever de la matière organique dans son milieu'));
+    expect(cutWords(raw(await buildSample('photosynthese.md')))).toEqual([]);
+  });
+
   it('a broken teacher template is a clear error naming the template, and other files still build', async () => {
     const dir = tempDir();
     cpSync(join(root, 'templates', 'pdf'), join(dir, 'pdf'), { recursive: true });

@@ -72,7 +72,8 @@ export function breakLines(spans: readonly Span[], options: BreakOptions): Line[
     const pieces: Piece[] = [];
     for (const atom of atoms) {
       if (atom.end <= start || atom.start >= end) continue;
-      const pieceText = text.slice(Math.max(start, atom.start), Math.min(end, atom.end)).replace(/\n/g, '');
+      // Soft hyphens (from the hyphenator) and line feeds are break hints, never drawn.
+      const pieceText = text.slice(Math.max(start, atom.start), Math.min(end, atom.end)).replace(/[\n\u00ad]/g, '');
       if (!pieceText) continue;
       pieces.push({ x: 0, text: pieceText, face: atom.face, size: atom.size, color: atom.color, width: chain.width({ text: pieceText, face: atom.face }, atom.size) });
     }
@@ -82,6 +83,9 @@ export function breakLines(spans: readonly Span[], options: BreakOptions): Line[
 
   let current: Piece[] = [];
   let currentWidth = 0;
+  /** The last stretch on the line ended at a soft hyphen: if the line ends there, draw a hyphen. */
+  let endsAtSoftHyphen = false;
+  const hyphenAfter = (p: Piece): Piece => ({ ...p, x: 0, text: '-', width: chain.width({ text: '-', face: p.face }, p.size) });
   const available = () => (lines.length === 0 ? options.firstWidth ?? options.width : options.width);
   const flush = () => {
     // Trailing spaces take no room at the end of a line.
@@ -95,9 +99,12 @@ export function breakLines(spans: readonly Span[], options: BreakOptions): Line[
       }
       current.pop();
     }
+    const last = current[current.length - 1];
+    if (endsAtSoftHyphen && last?.face) current.push(hyphenAfter(last));
     lines.push(toLine(current));
     current = [];
     currentWidth = 0;
+    endsAtSoftHyphen = false;
   };
 
   const breaker = new LineBreaker(text);
@@ -109,7 +116,10 @@ export function breakLines(spans: readonly Span[], options: BreakOptions): Line[
     const segment = text.slice(start, end);
     const visibleEnd = start + segment.replace(/[\s\u00a0\u202f]+$/, '').length;
     const pieces = measure(start, end);
-    const visibleWidth = widthOf(measure(start, visibleEnd));
+    const softHyphen = segment.endsWith('\u00ad');
+    const visible = measure(start, visibleEnd);
+    // A stretch that may end the line with a hyphen must leave room for it.
+    const visibleWidth = widthOf(visible) + (softHyphen && visible.length ? hyphenAfter(visible[visible.length - 1]).width : 0);
     if (current.length && currentWidth + visibleWidth > available() + 0.01) flush();
     if (visibleWidth > available() + 0.01) {
       // An unbreakable stretch longer than a line: cut it between graphemes.
@@ -131,9 +141,11 @@ export function breakLines(spans: readonly Span[], options: BreakOptions): Line[
         currentWidth += w;
         previous = /^[\u00a0\u202f]/.test(g) ? [...previous, ...gPieces] : gPieces;
       }
+      endsAtSoftHyphen = false;
     } else {
       current.push(...pieces);
       currentWidth += widthOf(pieces);
+      endsAtSoftHyphen = softHyphen;
     }
     if (brk.required) flush();
   }

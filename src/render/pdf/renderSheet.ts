@@ -5,6 +5,7 @@ import type { RenderContext } from '../Renderer.js';
 import { applyFrenchSpacing } from './applyFrenchSpacing.js';
 import { cleanText } from './cleanText.js';
 import { FontChain } from './FontChain.js';
+import { hyphenator } from './hyphenator.js';
 import { sheetDirectives } from './sheetDirectives.js';
 import { sheetRows } from './sheetRows.js';
 import { SheetLayout } from './SheetLayout.js';
@@ -36,7 +37,10 @@ function chooseColumns(requested: string | undefined): number {
 export async function renderSheet(document: StudyDocument, context: RenderContext): Promise<Uint8Array> {
   const plan = sheetDirectives(document, { templatesDir: context.templatesDir, timestamp: context.timestamp, sourcePath: context.sourcePath });
   const french = document.language.startsWith('fr');
-  const prepare = (s: string) => (french ? applyFrenchSpacing(cleanText(s)) : cleanText(s));
+  // Off unless the template asks: a word cut at a line end is harder to find with search or pdftotext.
+  const wantsHyphens = plan.directives.some((d) => d.name === 'hyphenate' && d.args.trim().toLowerCase() !== 'off');
+  const hyphenate = (wantsHyphens ? hyphenator(document.language) : null) ?? ((s: string) => s);
+  const prepare = (s: string) => hyphenate(french ? applyFrenchSpacing(cleanText(s)) : cleanText(s));
   const chain = new FontChain();
   const columnsDirective = plan.directives.find((d) => d.name === 'columns')?.args.trim();
   const st = sheetStyle.page;

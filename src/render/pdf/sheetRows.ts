@@ -141,6 +141,7 @@ export function sheetRows(input: SheetRowsInput): { rows: Row[]; running: string
     switch (d.name) {
       case 'columns':
       case 'paper':
+      case 'hyphenate':
         break;
       case 'title':
         title = d.args;
