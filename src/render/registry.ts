@@ -2,9 +2,10 @@ import type { Renderer } from './Renderer.js';
 import { jsonRenderer } from './json/jsonRenderer.js';
 import { ankiRenderer } from './anki/ankiRenderer.js';
 import { mcqRenderer } from './mcq/mcqRenderer.js';
+import { pdfRenderer } from './pdf/pdfRenderer.js';
 
 /** Built-in renderers, in the order `--format` lists them by default. */
-const BUILT_IN: readonly Renderer[] = [jsonRenderer, ankiRenderer, mcqRenderer];
+const BUILT_IN: readonly Renderer[] = [jsonRenderer, pdfRenderer, ankiRenderer, mcqRenderer];
 
 export class UnknownFormatError extends Error {
   constructor(

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import type { StudyDocument } from '../../model/StudyDocument.js';
+import { splitFrontMatter } from '../../parse/splitFrontMatter.js';
+import type { RenderContext } from '../Renderer.js';
+import { applyFrenchSpacing } from './applyFrenchSpacing.js';
+import { cleanText } from './cleanText.js';
+import { FontChain } from './FontChain.js';
+import { hyphenator } from './hyphenator.js';
+import { sheetDirectives } from './sheetDirectives.js';
+import { sheetRows } from './sheetRows.js';
+import { SheetLayout } from './SheetLayout.js';
+import { sheetStyle } from './sheetStyle.js';
+import { writePdf } from './writePdf.js';
+
+/** Front-matter `author` of the notes, when the file has one (the model does not carry it). */
+function authorOf(context: RenderContext): string | undefined {
+  const fromOptions = context.options.author;
+  if (typeof fromOptions === 'string' && fromOptions.trim()) return fromOptions.trim();
+  if (!context.sourceAbsolutePath) return undefined;
+  try {
+    const extra = splitFrontMatter(readFileSync(context.sourceAbsolutePath, 'utf8').replace(/^\ufeff/, ''), context.sourcePath).frontMatter.extra;
+    const author = extra.author ?? extra.authors ?? extra.auteur;
+    if (Array.isArray(author)) return author.map(String).join(', ');
+    return typeof author === 'string' && author.trim() ? author.trim() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Two columns read best for revision notes; sections with wide tables go across the page anyway. */
+function chooseColumns(requested: string | undefined): number {
+  if (requested === '1' || requested === '2') return Number(requested);
+  return 2;
+}
+
+/** Lays out and writes the revision sheet of one document. */
+export async function renderSheet(document: StudyDocument, context: RenderContext): Promise<Uint8Array> {
+  const plan = sheetDirectives(document, { templatesDir: context.templatesDir, timestamp: context.timestamp, sourcePath: context.sourcePath });
+  const french = document.language.startsWith('fr');
+  // Off unless the template asks: a word cut at a line end is harder to find with search or pdftotext.
+  const wantsHyphens = plan.directives.some((d) => d.name === 'hyphenate' && d.args.trim().toLowerCase() !== 'off');
+  const hyphenate = (wantsHyphens ? hyphenator(document.language) : null) ?? ((s: string) => s);
+  const prepare = (s: string) => hyphenate(french ? applyFrenchSpacing(cleanText(s)) : cleanText(s));
+  const chain = new FontChain();
+  const columnsDirective = plan.directives.find((d) => d.name === 'columns')?.args.trim();
+  const st = sheetStyle.page;
+  const paperName = plan.directives.find((d) => d.name === 'paper')?.args.trim().toLowerCase() || 'a4';
+  const paper = sheetStyle.paper[paperName];
+  if (!paper) context.report({ message: `sheet template asks for paper "${paperName}"; known: ${Object.keys(sheetStyle.paper).join(', ')} (A4 used)`, ruleId: 'pdf-template' });
+  const [width, height] = paper ?? sheetStyle.paper.a4;
+  const geometry = { width, height, margin: st.margin, gap: st.gap, columns: chooseColumns(columnsDirective) };
+  const layout = new SheetLayout(geometry);
+  const warnings = new Set<string>();
+  const { rows, running, footer, title } = sheetRows({
+    plan,
+    document,
+    chain,
+    columnWidth: layout.columnWidth,
+    contentWidth: layout.contentWidth,
+    prepare,
+    warn: (m) => warnings.add(m),
+  });
+  layout.placeAll(rows);
+  for (const message of warnings) context.report({ message, ruleId: 'pdf-template' });
+
+  const bytes = await writePdf({
+    geometry,
+    pages: layout.pages,
+    chain,
+    bookmarks: layout.bookmarks,
+    running,
+    footer,
+    prepare,
+    metadata: {
+      title: title || document.title || context.sourcePath,
+      author: authorOf(context),
+      subject: document.sections.filter((s) => s.depth <= 2).map((s) => s.text).slice(0, 12).join(' · ') || undefined,
+      keywords: document.tags,
+      language: document.language,
+      timestamp: context.timestamp,
+    },
+  });
+  if (chain.missing.size) {
+    const list = [...chain.missing].map((cp) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')} ${String.fromCodePoint(cp)}`);
+    context.report({
+      message: `${list.length} character${list.length === 1 ? '' : 's'} that no bundled font has, drawn as red boxes: ${list.slice(0, 12).join(', ')}${list.length > 12 ? ', …' : ''}`,
+      ruleId: 'pdf-missing-glyph',
+    });
+  }
+  return bytes;
+}

@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { addBookmarks, type Bookmark } from './addBookmarks.js';
+import { breakLines, type Piece, type Rgb } from './breakLines.js';
+import type { Face, FontChain } from './FontChain.js';
+import { fontkitAdapter } from './fontkitAdapter.js';
+import type { Op } from './Row.js';
+import type { PageGeometry } from './SheetLayout.js';
+import { sheetStyle } from './sheetStyle.js';
+
+export interface PdfMetadata {
+  title: string;
+  author?: string;
+  subject?: string;
+  keywords: string[];
+  language: string;
+  /** Seconds since the epoch, for both creation and modification dates. */
+  timestamp: number;
+}
+
+export interface WritePdfInput {
+  geometry: PageGeometry;
+  pages: Op[][];
+  chain: FontChain;
+  bookmarks: Bookmark[];
+  metadata: PdfMetadata;
+  /** Header of pages 2 and after; empty for none. */
+  running: string;
+  /** Footer of every page, with {page} and {pages}. */
+  footer: string;
+  prepare: (s: string) => string;
+}
+
+const color = (c: Rgb) => rgb(c[0], c[1], c[2]);
+
+/** Six capital letters from the glyphs a subset holds, so equal inputs give equal font names. */
+function subsetTag(face: Face, texts: string[]): string {
+  const hash = createHash('sha256').update(face.spec.key).update([...new Set(texts.join(''))].sort().join('')).digest();
+  return Array.from(hash.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
+}
+
+/**
+ * Draws the laid-out pages with pdf-lib: only faces that drew something are embedded, always
+ * subset; dates come from the build timestamp so the same notes give the same bytes.
+ */
+export async function writePdf(input: WritePdfInput): Promise<Uint8Array> {
+  const { chain, metadata } = input;
+  const g = input.geometry;
+  const total = input.pages.length;
+
+  // Running header and footer are laid out now that the page count is known.
+  input.pages.forEach((ops, index) => {
+    const small = sheetStyle.small;
+    const width = g.width - g.margin.left - g.margin.right;
+    const footer = input.footer.replace(/\{page\}/g, String(index + 1)).replace(/\{pages\}/g, String(total));
+    const [fLine] = breakLines([{ text: input.prepare(footer) }], { chain, width, size: small, color: sheetStyle.color.muted });
+    if (fLine) for (const piece of fLine.pieces) ops.push({ kind: 'text', x: g.margin.left + (width - fLine.width) / 2 + piece.x, y: g.height - g.margin.bottom / 2 + 2, piece });
+    if (index > 0 && input.running) {
+      const [rLine] = breakLines([{ text: input.prepare(input.running) }], { chain, width, size: small, color: sheetStyle.color.muted });
+      if (rLine) for (const piece of rLine.pieces) if (piece.x + piece.width <= width) ops.push({ kind: 'text', x: g.margin.left + piece.x, y: g.margin.top - 12, piece });
+      ops.push({ kind: 'line', x1: g.margin.left, y1: g.margin.top - 8, x2: g.width - g.margin.right, y2: g.margin.top - 8, width: 0.4, color: sheetStyle.color.rule });
+    }
+  });
+
+  const texts = new Map<Face, string[]>();
+  let placeholders = false;
+  for (const ops of input.pages) {
+    for (const op of ops) {
+      if (op.kind !== 'text') continue;
+      if (!op.piece.face) {
+        placeholders = true;
+        continue;
+      }
+      const list = texts.get(op.piece.face) ?? [];
+      list.push(op.piece.text);
+      texts.set(op.piece.face, list);
+    }
+  }
+  const sans = chain.face('sans');
+  if (placeholders) texts.set(sans, [...(texts.get(sans) ?? []), '0123456789ABCDEF']);
+
+  const pdf = await PDFDocument.create({ updateMetadata: false });
+  pdf.registerFontkit(fontkitAdapter as unknown as Parameters<PDFDocument['registerFontkit']>[0]);
+  const fonts = new Map<Face, PDFFont>();
+  for (const [face, list] of texts) {
+    fonts.set(face, await pdf.embedFont(face.bytes, { subset: true, customName: `${subsetTag(face, list)}+${face.spec.name}` }));
+  }
+
+  for (const ops of input.pages) {
+    const page = pdf.addPage([g.width, g.height]);
+    for (const op of ops) drawOp(page, op, fonts, fonts.get(sans));
+  }
+
+  addBookmarks(pdf, input.bookmarks);
+  const date = new Date(metadata.timestamp * 1000);
+  pdf.setTitle(metadata.title, { showInWindowTitleBar: true });
+  if (metadata.author) pdf.setAuthor(metadata.author);
+  if (metadata.subject) pdf.setSubject(metadata.subject);
+  if (metadata.keywords.length) pdf.setKeywords(metadata.keywords);
+  if (metadata.language && metadata.language !== 'und') pdf.setLanguage(metadata.language);
+  pdf.setCreator('revise');
+  pdf.setProducer('revise (pdf-lib)');
+  pdf.setCreationDate(date);
+  pdf.setModificationDate(date);
+  return pdf.save({ useObjectStreams: true });
+}
+
+function drawOp(page: PDFPage, op: Op, fonts: Map<Face, PDFFont>, hexFont: PDFFont | undefined): void {
+  const H = page.getHeight();
+  switch (op.kind) {
+    case 'text': {
+      const p = op.piece;
+      if (p.face) {
+        page.drawText(p.text, { x: op.x, y: H - op.y, size: p.size, font: fonts.get(p.face)!, color: color(p.color) });
+      } else drawPlaceholder(page, op.x, H - op.y, p, hexFont);
+      break;
+    }
+    case 'line':
+      page.drawLine({ start: { x: op.x1, y: H - op.y1 }, end: { x: op.x2, y: H - op.y2 }, thickness: op.width, color: color(op.color) });
+      break;
+    case 'rect':
+      page.drawRectangle({
+        x: op.x,
+        y: H - op.y - op.h,
+        width: op.w,
+        height: op.h,
+        color: op.fill ? color(op.fill) : undefined,
+        borderColor: op.stroke ? color(op.stroke) : undefined,
+        borderWidth: op.stroke ? op.lineWidth ?? 0.5 : 0,
+      });
+      break;
+    case 'arrowhead': {
+      const s = op.size;
+      page.drawSvgPath(`M 0 0 L ${-s * 1.5} ${-s} L ${-s * 1.5} ${s} Z`, { x: op.x, y: H - op.y, color: color(op.color), borderWidth: 0 });
+      break;
+    }
+  }
+}
+
+/** A character no bundled font has: a red frame with its code point, visible on paper. */
+function drawPlaceholder(page: PDFPage, x: number, baseline: number, p: Piece, font: PDFFont | undefined): void {
+  const h = p.size * 0.9;
+  const y = baseline - p.size * 0.15;
+  page.drawRectangle({ x: x + 0.4, y, width: p.width - 0.8, height: h, borderColor: color(sheetStyle.color.placeholder), borderWidth: 0.5 });
+  const hex = (p.text.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+  if (font) {
+    const size = p.size * 0.4;
+    const w = font.widthOfTextAtSize(hex, size);
+    page.drawText(hex, { x: x + (p.width - w) / 2, y: y + (h - size * 0.7) / 2, size, font, color: color(sheetStyle.color.placeholder) });
+  }
+}
