@@ -15,7 +15,14 @@ const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 const LIST_OR_TABLE_OR_INDENT = /^(?:[ \t]|[-*+][ \t]|\d{1,9}[.)][ \t]|\|)/;
 
-const processor = unified().use(remarkParse).use(remarkGfm);
+const gfmProcessor = unified().use(remarkParse).use(remarkGfm);
+const commonmarkProcessor = unified().use(remarkParse);
+/**
+ * GFM's extensions halve micromark's speed. Of them only tables, task lists, footnotes and
+ * strikethrough change the block structure or text the extractors read (autolink literals only wrap
+ * text in links, and extractors read source lines), so a chunk without their markers skips them.
+ */
+const NEEDS_GFM = /[|~]|\[\^|\[[ xX]\]/;
 
 /**
  * Parses prepared lines in bounded pieces so time grows linearly with the file: a split is made at a
@@ -63,5 +70,6 @@ export function parseMarkdownChunks(lines: readonly string[]): MarkdownChunk[] {
 
 function parseChunk(lines: readonly string[], from: number, to: number): MarkdownChunk {
   const text = lines.slice(from, to).join('\n');
+  const processor = NEEDS_GFM.test(text) ? gfmProcessor : commonmarkProcessor;
   return { tree: processor.parse(text) as Root, firstLine: from };
 }
