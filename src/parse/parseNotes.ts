@@ -5,6 +5,7 @@ import { detectLanguage } from './detectLanguage.js';
 import { DocumentBuilder } from './DocumentBuilder.js';
 import { BlockExtractor } from './extractBlocks.js';
 import { parseMarkdownChunks } from './parseMarkdownChunks.js';
+import { PastedExtractor } from './pasted/PastedExtractor.js';
 import { prepareText, type PrepareOptions } from './prepareText.js';
 import { splitFrontMatter } from './splitFrontMatter.js';
 import { stripInline } from './stripInline.js';
@@ -26,10 +27,12 @@ export interface ParseResult {
 /** Notes text (already decoded) → study model: front matter → pasted-text pass → remark → extractors. */
 export function parseNotes(text: string, options: ParseOptions): ParseResult {
   const { frontMatter, body, bodyLineOffset } = splitFrontMatter(text, options.file);
-  const prepareOptions: PrepareOptions = { keepBoilerplate: options.keepBoilerplate ?? false };
+  const prepareOptions: PrepareOptions = { keepBoilerplate: options.keepBoilerplate ?? false, hasFrontMatter: bodyLineOffset > 0 };
   const prepared = prepareText(body, bodyLineOffset, prepareOptions);
   const builder = new DocumentBuilder(options.file);
-  new BlockExtractor(prepared, builder).extract(parseMarkdownChunks(prepared.lines));
+  let pastedTitle: string | undefined;
+  if (prepared.pasted) pastedTitle = new PastedExtractor(prepared, builder).extract();
+  else new BlockExtractor(prepared, builder).extract(parseMarkdownChunks(prepared.lines));
 
   const doc = builder.doc;
   doc.dropped = prepared.dropped;
@@ -44,7 +47,7 @@ export function parseNotes(text: string, options: ParseOptions): ParseResult {
     doc.language = detectLanguage(prepared.lines.join('\n'));
     doc.languageSource = doc.language === 'und' ? 'default' : 'detected';
   }
-  doc.title = frontMatter.title || prepared.title || chooseTitle(doc, prepared.lines, options.file);
+  doc.title = frontMatter.title || pastedTitle || chooseTitle(doc, prepared.lines, options.file);
   return { document: doc, messages: builder.messages };
 }
 

@@ -1,13 +1,51 @@
+import type { DroppedLine } from '../model/StudyDocument.js';
 import { prepareIdentity, type PreparedText } from './PreparedText.js';
+import { cleanTitleLine } from './pasted/cleanTitleLine.js';
+import { findBoilerplate } from './pasted/findBoilerplate.js';
+import { isPastedText } from './pasted/detectPastedText.js';
 
 export interface PrepareOptions {
   keepBoilerplate: boolean;
+  /** The notes had front matter: they were written as Markdown. */
+  hasFrontMatter?: boolean;
 }
 
+export interface Prepared extends PreparedText {
+  /** True when the body reads as pasted text: the pasted extractor reads it instead of remark. */
+  pasted: boolean;
+}
+
+/** Non-blank lines at the top where a document name with a site suffix may stand. */
+const TITLE_ZONE = 5;
+
 /**
- * The line-level pass before remark. Markdown goes through unchanged; the pasted-text pass (bare
- * headings, glued tables, drawn trees, boilerplate) plugs in here and returns lines remark can read.
+ * The line-level pass before extraction. Markdown goes through unchanged. Pasted text has its
+ * document name cleaned of site suffixes (`.docVIP`) and its boilerplate lines removed (each listed in
+ * `dropped` with its reason, unless keepBoilerplate); every kept line keeps its original line number.
  */
-export function prepareText(body: string, bodyLineOffset: number, _options: PrepareOptions): PreparedText & { title?: string } {
-  return prepareIdentity(body, bodyLineOffset);
+export function prepareText(body: string, bodyLineOffset: number, options: PrepareOptions): Prepared {
+  const identity = prepareIdentity(body, bodyLineOffset);
+  if (!isPastedText(identity.lines, options.hasFrontMatter ?? false)) return { ...identity, pasted: false };
+
+  const lines = identity.lines.map((l) => l.replace(/\r$/, '').replace(/\u00a0/g, ' '));
+  for (let i = 0, seen = 0; i < lines.length && seen < TITLE_ZONE; i++) {
+    if (lines[i].trim() === '') continue;
+    seen++;
+    if (lines[i].length <= 300) lines[i] = cleanTitleLine(lines[i]);
+  }
+
+  const drop = options.keepBoilerplate ? new Map<number, string>() : findBoilerplate(lines);
+  const kept: string[] = [];
+  const origin: number[] = [];
+  const dropped: DroppedLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const reason = drop.get(i);
+    if (reason) {
+      dropped.push({ line: identity.origin[i], text: identity.lines[i].trim(), reason });
+      continue;
+    }
+    kept.push(lines[i]);
+    origin.push(identity.origin[i]);
+  }
+  return { lines: kept, origin, dropped, pasted: true };
 }
