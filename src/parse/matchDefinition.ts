@@ -19,6 +19,8 @@ const NOT_TERMS = new Set(
 );
 
 const MAX_TERM_WORDS = 6;
+/** `Customer Relationship Definition: …`, `Définition de la marge : …`, `客户的定义：…` name the term. */
+const DEFINITION_WORD = /^\s*(?:définition\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)|definition\s+of\s+(?:the\s+|an?\s+)?|definición\s+de\s+(?:la\s+|el\s+)?)(?=\S)|\s+(?:definition|définition|definición)\s*$|的?定义\s*$/iu;
 const MAX_TERM_CHARS = 60;
 const MAX_CJK_TERM_CHARS = 16;
 
@@ -63,7 +65,7 @@ export function matchDefinition(line: string): DefinitionMatch | null {
   const boldColonInside = /^(\*\*|__)(.+?)\s*[:：]\s*\1\s*(.+)$/.exec(text);
   if (boldColonInside) return finish(boldColonInside[2], boldColonInside[3], offset);
 
-  const dash = /^(.{1,80}?)\s+(?:[—–]|--|-)\s+(.+)$/.exec(text);
+  const dash = /^(.{1,80}?)\s+(?:[—–]|--|-|[─━]{1,4})\s+(.+)$/.exec(text);
   if (dash && !/[:：]/.test(dash[1])) {
     const found = finish(dash[1], dash[2], offset);
     if (found) return found;
@@ -71,6 +73,6 @@ export function matchDefinition(line: string): DefinitionMatch | null {
 
   // `Term: def` — the colon must not be part of a time, a URL or a ratio.
   const colon = /^([^:：]{1,80}?)\s*(?<![0-9])[:：](?![0-9/])\s*(.+)$/.exec(text);
-  if (colon) return finish(colon[1], colon[2], offset);
+  if (colon) return finish(colon[1].replace(DEFINITION_WORD, ''), colon[2], offset);
   return null;
 }
