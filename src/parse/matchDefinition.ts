@@ -19,6 +19,8 @@ const NOT_TERMS = new Set(
 );
 
 const MAX_TERM_WORDS = 6;
+const REPORTING_VERB =
+  /\s(?:a dit|dit|disait|explique|expliquait|ajoute|précise|rappelle|souligne|affirme|conclut|écrit|déclare|said|says|explains|explained|added|adds|notes|noted|wrote|writes|stated|states|asked|replied|told us|sagt|sagte|erklärt|schreibt|dice|dijo|explica|escribe)$|(?:指出|认为|表示|强调|写道)$/iu;
 /** `Customer Relationship Definition: …`, `Définition de la marge : …`, `客户的定义：…` name the term. */
 const DEFINITION_WORD = /^\s*(?:définition\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)|definition\s+of\s+(?:the\s+|an?\s+)?|definición\s+de\s+(?:la\s+|el\s+)?)(?=\S)|\s+(?:definition|définition|definición)\s*$|的?定义\s*$/iu;
 const MAX_TERM_CHARS = 60;
@@ -35,6 +37,8 @@ export function looksLikeTerm(raw: string): boolean {
   if (/^[-–—,;:(]/.test(term)) return false;
   if (/^\d+([.:,]\d+)*$/.test(term)) return false;
   if (/https?$|www\./i.test(term)) return false;
+  // `Le professeur a dit : …`, `He said: …`: a clause introducing speech, not a term.
+  if (REPORTING_VERB.test(term)) return false;
   if (CJK.test(term)) return [...term].length <= MAX_CJK_TERM_CHARS && !/[，,。]/.test(term);
   const words = term.split(/\s+/);
   if (words.length > MAX_TERM_WORDS) return false;

@@ -13,6 +13,8 @@ export interface PrepareOptions {
 export interface Prepared extends PreparedText {
   /** True when the body reads as pasted text: the pasted extractor reads it instead of remark. */
   pasted: boolean;
+  /** Index in `lines` of a line that named the document with a site or file suffix, now removed. */
+  titleLine?: number;
 }
 
 /** Non-blank lines at the top where a document name with a site suffix may stand. */
@@ -28,24 +30,30 @@ export function prepareText(body: string, bodyLineOffset: number, options: Prepa
   if (!isPastedText(identity.lines, options.hasFrontMatter ?? false)) return { ...identity, pasted: false };
 
   const lines = identity.lines.map((l) => l.replace(/\r$/, '').replace(/\u00a0/g, ' '));
+  let titleSource = -1;
   for (let i = 0, seen = 0; i < lines.length && seen < TITLE_ZONE; i++) {
     if (lines[i].trim() === '') continue;
     seen++;
-    if (lines[i].length <= 300) lines[i] = cleanTitleLine(lines[i]);
+    if (lines[i].length > 300) continue;
+    const cleaned = cleanTitleLine(lines[i]);
+    if (cleaned !== lines[i] && titleSource < 0) titleSource = i;
+    lines[i] = cleaned;
   }
 
   const drop = options.keepBoilerplate ? new Map<number, string>() : findBoilerplate(lines);
   const kept: string[] = [];
   const origin: number[] = [];
   const dropped: DroppedLine[] = [];
+  let titleLine: number | undefined;
   for (let i = 0; i < lines.length; i++) {
     const reason = drop.get(i);
     if (reason) {
       dropped.push({ line: identity.origin[i], text: identity.lines[i].trim(), reason });
       continue;
     }
+    if (i === titleSource) titleLine = kept.length;
     kept.push(lines[i]);
     origin.push(identity.origin[i]);
   }
-  return { lines: kept, origin, dropped, pasted: true };
+  return { lines: kept, origin, dropped, pasted: true, titleLine };
 }

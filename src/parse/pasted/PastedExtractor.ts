@@ -43,11 +43,12 @@ export class PastedExtractor {
   private readonly definitionCores = new Map<string, string[]>();
   private baseDepth = 0;
   private lastHeading: OpenHeading | null = null;
+  private lastHeadingLine = -1;
   private leadIn: string | null = null;
   private title: string | null = null;
 
   constructor(
-    private readonly prepared: PreparedText,
+    private readonly prepared: PreparedText & { titleLine?: number },
     private readonly builder: DocumentBuilder,
   ) {
     this.lines = prepared.lines;
@@ -65,10 +66,9 @@ export class PastedExtractor {
   /** Extracts everything; returns the document title it found, if any. */
   extract(): string | undefined {
     let i = this.nextNonBlank(-1);
-    if (i >= 0 && this.isTitleLine(i)) {
+    if (i >= 0 && (i === this.prepared.titleLine || this.isTitleLine(i))) {
       this.title = this.plain(i);
-      this.builder.addSection(this.title, 1, this.source(i));
-      this.lastHeading = { depth: 1, plain: false };
+      this.addHeading(i, this.title, 1, false);
       this.baseDepth = 1;
       i++;
     }
@@ -173,6 +173,7 @@ export class PastedExtractor {
   private addHeading(i: number, text: string, depth: number, plain: boolean): void {
     this.builder.addSection(text, Math.max(1, Math.min(depth, 6)), this.source(i));
     this.lastHeading = { depth, plain };
+    this.lastHeadingLine = i;
   }
 
   /** A short plain line that is neither structure nor heading evidence of its own. */
@@ -216,7 +217,7 @@ export class PastedExtractor {
       return true;
     }
 
-    if (isTitleLike(text) && next >= 0 && !this.isLooseShortLine(next) && !(prev >= 0 && !this.blank(i - 1) && this.isLooseShortLine(prev))) {
+    if (isTitleLike(text) && next >= 0 && !this.isLooseShortLine(next) && !(prev >= 0 && prev !== this.lastHeadingLine && !this.blank(i - 1) && this.isLooseShortLine(prev))) {
       if (BULLET.test(raw) || (prev >= 0 && /[:：]\s*$/.test(this.lines[prev]))) return false;
       this.addHeading(i, text, this.plainDepth(), true);
       this.leadIn = null;
@@ -320,6 +321,8 @@ export class PastedExtractor {
         const next = this.nextNonBlank(j);
         if (next < 0 || !BULLET.test(this.lines[next])) break;
       }
+      // After sentence answers, a title-shaped line starts the next part of the notes.
+      if (answers.length && isTitleLike(text) && answers.every((a) => /[.。!！…)）]$/.test(a.text.trim()))) break;
       answers.push({ index: j, text: line });
     }
     if (answers.length === 0) return i + 1;

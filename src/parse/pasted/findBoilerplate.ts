@@ -45,11 +45,17 @@ function strongReason(line: string): string | null {
   return null;
 }
 
+/**
+ * Page counters and field codes mark page breaks inside the content: they are dropped, but say
+ * nothing about the lines around them.
+ */
+const ISOLATED_REASONS = new Set(['page counter', 'page field code', 'table-of-contents field code']);
+
 /** A short line without sentence punctuation: a UI label, a counter, a name — or a heading. */
 function isDoubtful(line: string): boolean {
   const t = line.trim();
   if (/[.。!！?？;；…]$/.test(t)) return false;
-  if (/[:：]\s*\S/.test(t) || /[├└│|→]/.test(t)) return false;
+  if (/[:：=]\s*\S/.test(t) || /[├└│|→]/.test(t)) return false;
   const cjk = (t.match(CJK_GLOBAL) ?? []).length;
   if (cjk > 0) return [...t].length <= 16;
   return t.split(/\s+/).length <= 6 && t.length <= 60;
@@ -77,8 +83,11 @@ export function findBoilerplate(lines: readonly string[]): Map<number, string> {
   const repeats = new Map<string, number>();
   for (const t of text) repeats.set(repeatKey(t), (repeats.get(repeatKey(t)) ?? 0) + 1);
   const isBad = new Array<boolean>(n).fill(false);
+  /** Bad lines that count as evidence for their neighbours. */
+  const spreads = new Array<boolean>(n).fill(false);
   const mark = (k: number, reason: string) => {
     isBad[k] = true;
+    spreads[k] = !ISOLATED_REASONS.has(reason);
     bad.set(kept[k], reason);
   };
 
@@ -100,7 +109,7 @@ export function findBoilerplate(lines: readonly string[]): Map<number, string> {
     for (let d = 1; d <= reach; d++) {
       const j = k + d * dir;
       if (j < 0 || j >= n) return false;
-      if (isBad[j]) return true;
+      if (spreads[j]) return true;
     }
     return false;
   };
