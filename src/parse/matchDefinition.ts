@@ -20,7 +20,7 @@ const NOT_TERMS = new Set(
 
 const MAX_TERM_WORDS = 6;
 const REPORTING_VERB =
-  /\s(?:a dit|dit|disait|explique|expliquait|ajoute|précise|rappelle|souligne|affirme|conclut|écrit|déclare|said|says|explains|explained|added|adds|notes|noted|wrote|writes|stated|states|asked|replied|told us|sagt|sagte|erklärt|schreibt|dice|dijo|explica|escribe)$|(?:指出|认为|表示|强调|写道)$/iu;
+  /\s(?:a dit|dit|disait|explique|expliquait|ajoute|précise|rappelle|souligne|affirme|conclut|écrit|déclare|said|says|explains|explained|added|adds|noted|wrote|writes|stated|asked|replied|told us|sagt|sagte|erklärt|schreibt|dijo|explica|escribe)$|(?:指出|认为|表示|强调|写道)$/iu;
 /** `Customer Relationship Definition: …`, `Définition de la marge : …`, `客户的定义：…` name the term. */
 const DEFINITION_WORD = /^\s*(?:définition\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)|definition\s+of\s+(?:the\s+|an?\s+)?|definición\s+de\s+(?:la\s+|el\s+)?)(?=\S)|\s+(?:definition|définition|definición)\s*$|的?定义\s*$/iu;
 const MAX_TERM_CHARS = 60;
@@ -64,9 +64,9 @@ export function matchDefinition(line: string): DefinitionMatch | null {
   const text = line.trim();
   if (!text || /^(https?|ftp|mailto):/i.test(text)) return null;
 
-  const bold = /^(\*\*|__)(.+?)\1\s*(?:[:：]|[—–]|-(?=\s)|=(?=\s))\s*(.+)$/.exec(text);
+  const bold = /^(\*\*|__)(.{1,120}?)\1\s*(?:[:：]|[—–]|-(?=\s)|=(?=\s))\s*(.+)$/.exec(text);
   if (bold) return finish(bold[2], bold[3], offset);
-  const boldColonInside = /^(\*\*|__)(.+?)\s*[:：]\s*\1\s*(.+)$/.exec(text);
+  const boldColonInside = /^(\*\*|__)([^:：]{1,120}?)\s*[:：]\s*\1\s*(.+)$/.exec(text);
   if (boldColonInside) return finish(boldColonInside[2], boldColonInside[3], offset);
 
   const dash = /^(.{1,80}?)\s+(?:[—–]|--|-|[─━]{1,4})\s+(.+)$/.exec(text);

@@ -29,10 +29,23 @@ export function parseNotes(text: string, options: ParseOptions): ParseResult {
   const { frontMatter, body, bodyLineOffset } = splitFrontMatter(text, options.file);
   const prepareOptions: PrepareOptions = { keepBoilerplate: options.keepBoilerplate ?? false, hasFrontMatter: bodyLineOffset > 0 };
   const prepared = prepareText(body, bodyLineOffset, prepareOptions);
-  const builder = new DocumentBuilder(options.file);
+  let builder = new DocumentBuilder(options.file);
   let pastedTitle: string | undefined;
   if (prepared.pasted) pastedTitle = new PastedExtractor(prepared, builder).extract();
-  else new BlockExtractor(prepared, builder).extract(parseMarkdownChunks(prepared.lines));
+  else {
+    try {
+      new BlockExtractor(prepared, builder).extract(parseMarkdownChunks(prepared.lines));
+    } catch (error) {
+      // remark recurses over nesting; input nested beyond what the stack holds is read line by line.
+      if (!(error instanceof RangeError)) throw error;
+      builder = new DocumentBuilder(options.file);
+      pastedTitle = new PastedExtractor(prepared, builder).extract();
+      builder.warn('nesting too deep for the Markdown parser; the file was read as plain text', { line: 1, column: 1 }, 'markdown-too-deep');
+    }
+    for (const line of prepared.defused ?? []) {
+      builder.warn('line defused: nesting, indentation or a delimiter run beyond what notes use', { line, column: 1 }, 'markdown-defused');
+    }
+  }
 
   const doc = builder.doc;
   doc.dropped = prepared.dropped;

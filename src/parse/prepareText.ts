@@ -2,6 +2,7 @@ import type { DroppedLine } from '../model/StudyDocument.js';
 import { prepareIdentity, type PreparedText } from './PreparedText.js';
 import { cleanTitleLine } from './pasted/cleanTitleLine.js';
 import { findBoilerplate } from './pasted/findBoilerplate.js';
+import { guardMarkdownLines } from './pasted/guardMarkdownLines.js';
 import { isPastedText } from './pasted/detectPastedText.js';
 
 export interface PrepareOptions {
@@ -15,6 +16,8 @@ export interface Prepared extends PreparedText {
   pasted: boolean;
   /** Index in `lines` of a line that named the document with a site or file suffix, now removed. */
   titleLine?: number;
+  /** Original line numbers of Markdown lines defused because they would make remark superlinear. */
+  defused?: number[];
 }
 
 /** Non-blank lines at the top where a document name with a site suffix may stand. */
@@ -27,7 +30,10 @@ const TITLE_ZONE = 5;
  */
 export function prepareText(body: string, bodyLineOffset: number, options: PrepareOptions): Prepared {
   const identity = prepareIdentity(body, bodyLineOffset);
-  if (!isPastedText(identity.lines, options.hasFrontMatter ?? false)) return { ...identity, pasted: false };
+  if (!isPastedText(identity.lines, options.hasFrontMatter ?? false)) {
+    const guarded = guardMarkdownLines(identity.lines);
+    return { ...identity, lines: guarded.lines, pasted: false, defused: guarded.changed.map((i) => identity.origin[i]) };
+  }
 
   const lines = identity.lines.map((l) => l.replace(/\r$/, '').replace(/\u00a0/g, ' '));
   let titleSource = -1;

@@ -1,21 +1,24 @@
 /**
+ * Spans are bounded (2,000 characters) so that a long line full of unmatched markers costs linear
+ * time instead of rescanning the rest of the line from every marker.
+ *
  * Plain text of one line of Markdown inline markup. Extractors work on source lines (they need to
  * see `**Term**` and `::` that the mdast no longer shows), so the markup is removed here, once.
  */
 export function stripInline(text: string): string {
   return text
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
-    .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<\/?[a-zA-Z][^>]*>/g, '')
-    .replace(/`+([^`]+?)`+/g, '$1')
-    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
-    .replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?!\w)/g, '$1$2')
-    .replace(/(^|[^\w_])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1$2')
-    .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
-    .replace(/==(?=\S)([^=]*?\S)==/g, '$1')
+    .replace(/!\[([^\]]{0,500})\]\([^)]{0,2000}\)/g, '$1')
+    .replace(/\[([^\]]{1,500})\]\([^)]{0,2000}\)/g, '$1')
+    .replace(/\[([^\]]{1,500})\]\[[^\]]{0,500}\]/g, '$1')
+    .replace(/<((?:https?|mailto):[^>\s]{1,2000})>/g, '$1')
+    .replace(/<!--[\s\S]{0,5000}?-->/g, '')
+    .replace(/<\/?[a-zA-Z][^>]{0,500}>/g, '')
+    .replace(/`+([^`]{1,2000}?)`+/g, '$1')
+    .replace(/(\*\*|__)(?=\S)([\s\S]{0,2000}?\S)\1/g, '$2')
+    .replace(/(^|[^\w*])\*(?=\S)([^*]{0,2000}?\S)\*(?!\w)/g, '$1$2')
+    .replace(/(^|[^\w_])_(?=\S)([^_]{0,2000}?\S)_(?!\w)/g, '$1$2')
+    .replace(/~~(?=\S)([\s\S]{0,2000}?\S)~~/g, '$1')
+    .replace(/==(?=\S)([^=]{0,2000}?\S)==/g, '$1')
     .replace(/\\([\\`*_{}[\]()#+\-.!|~=<>:])/g, '$1')
     .replace(/[ \t]+/g, ' ')
     .trim();

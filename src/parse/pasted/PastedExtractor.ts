@@ -17,7 +17,7 @@ import { readPipeTable, readTabTable } from './readGluedTable.js';
 /** Lines longer than this are prose or garbage, never a heading, row, tree line or item. */
 const MAX_ITEM_LINE = 5000;
 
-const ATX = /^ {0,3}(#{1,6})[ \t]+(.+?)[ \t#]*$/;
+const ATX = /^ {0,3}(#{1,6})[ \t]+(\S.*)$/;
 /** Bullets people paste: Markdown markers, typographic bullets, `1.`, `1)`, `1、`, `a)`, `(1)`, `①`. */
 const BULLET = /^([ \t\u3000]*)(?:[-*+](?=\s)|[•·▪●◦‣○■□➢►▶✓✔※→](?=\s?)|\d{1,3}[.)、．](?!\d)|[a-zA-Z][.)](?=\s)|[（(]\d{1,3}[)）]|[①-⑳])\s*(\S.*)$/u;
 
@@ -97,7 +97,9 @@ export class PastedExtractor {
   }
 
   private plain(i: number): string {
-    return stripInline(this.lines[i]).replace(/\s+/g, ' ').trim();
+    const line = this.lines[i] ?? '';
+    if (line.length > MAX_ITEM_LINE) return '';
+    return stripInline(line).replace(/\s+/g, ' ').trim();
   }
 
   private firstMeaningfulLine(): string | undefined {
@@ -185,7 +187,7 @@ export class PastedExtractor {
     const raw = this.lines[i];
     const atx = ATX.exec(raw);
     if (atx) {
-      this.addHeading(i, stripInline(atx[2]), atx[1].length, false);
+      this.addHeading(i, stripInline(atx[2].replace(/[ \t]#+[ \t]*$/, '')), atx[1].length, false);
       this.leadIn = null;
       return true;
     }

@@ -63,8 +63,9 @@ export function isWeakStyle(style: HeadingStyle): boolean {
  */
 export function matchColonHeading(line: string): string | null {
   const text = line.trim();
+  if (text.length > 120) return null;
   const m = /^(.+?)\s*[:：]$/u.exec(text);
-  if (!m || text.length > 120) return null;
+  if (!m) return null;
   const body = m[1].trim();
   if (!/[\p{L}\p{N}]/u.test(body) || /[:：]/.test(body) || /[。.!！?？;；]$/.test(body)) return null;
   if (LEAD_IN.test(body)) return null;
