@@ -72,7 +72,11 @@ export class PastedExtractor {
       this.baseDepth = 1;
       i++;
     }
-    for (i = Math.max(i, 0); i < this.lines.length; ) i = this.block(i);
+    for (i = Math.max(i, 0); i < this.lines.length; ) {
+      const next = this.block(i);
+      // Every block consumes at least its first line, whatever a reader returned.
+      i = next > i ? next : i + 1;
+    }
     return this.title ?? this.builder.doc.sections[0]?.text ?? this.firstMeaningfulLine();
   }
 
@@ -151,7 +155,10 @@ export class PastedExtractor {
       if (end > i + 1) return end;
     }
 
-    if (BULLET.test(raw) && !/^\s*\d{1,3}[.)、．]\s*$/.test(raw)) return this.list(i);
+    if (BULLET.test(raw) && !/^\s*\d{1,3}[.)、．]\s*$/.test(raw)) {
+      const end = this.list(i);
+      if (end > i) return end;
+    }
     return this.line(i);
   }
 
