@@ -108,7 +108,8 @@ export class PastedExtractor {
 
   private firstMeaningfulLine(): string | undefined {
     for (let i = 0; i < this.lines.length; i++) {
-      const text = this.lines[i].length <= 400 ? this.plain(i) : '';
+      const structural = matchTreeLine(this.lines[i]) || this.lines[i].includes('|');
+      const text = this.lines[i].length <= 400 && !structural ? this.plain(i) : '';
       if (text && !isDateLine(text) && /[\p{L}]/u.test(text)) return text.length <= 120 ? text : `${text.slice(0, 119)}…`;
     }
     return undefined;
