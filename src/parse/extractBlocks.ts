@@ -39,7 +39,7 @@ export class BlockExtractor {
     private readonly builder: DocumentBuilder,
   ) {}
 
-  extract(chunks: readonly MarkdownChunk[]): void {
+  extract(chunks: Iterable<MarkdownChunk>): void {
     for (const chunk of chunks) {
       this.chunkFirstLine = chunk.firstLine;
       this.blocks(chunk.tree.children);

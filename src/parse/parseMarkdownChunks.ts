@@ -16,6 +16,7 @@ export interface MarkdownChunk {
 const CHUNK_TARGET_LINES = 100;
 const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const TOP_LEVEL_ITEM = /^(?:[-*+]|\d{1,9}[.)])[ \t]+\S/;
 const LIST_OR_TABLE_OR_INDENT = /^(?:[ \t]|[-*+][ \t]|\d{1,9}[.)][ \t]|\|)/;
 
 const processor = unified().use(remarkParse).use(remarkGfm);
@@ -28,10 +29,6 @@ function endsWithLeadIn(lines: readonly string[], from: number): boolean {
   return false;
 }
 
-/**
- * Parses prepared lines in bounded pieces so time grows linearly with the file: a split is made at a
- * heading, or at a blank line followed by a new top-level block, never inside a fenced code block.
- */
 export interface ChunkOptions {
   /** Lines per chunk before a split is looked for (tests compare against one single chunk). */
   targetLines?: number;
@@ -40,9 +37,18 @@ export interface ChunkOptions {
 }
 
 export function parseMarkdownChunks(lines: readonly string[], options: ChunkOptions = {}): MarkdownChunk[] {
+  return [...iterateMarkdownChunks(lines, options)];
+}
+
+/**
+ * Parses prepared lines in bounded pieces so time grows linearly with the file: a split is made at a
+ * heading, or at a blank line followed by a new top-level block, never inside a fenced code block.
+ * Past four times the target, a tight list is cut before a top-level item too. Chunks are yielded one
+ * at a time so that only one syntax tree is alive at once (a 5 MB tight list held 1.4 GB of trees).
+ */
+export function* iterateMarkdownChunks(lines: readonly string[], options: ChunkOptions = {}): Generator<MarkdownChunk> {
   const target = options.targetLines ?? CHUNK_TARGET_LINES;
   const gfm = options.alwaysGfm ?? false;
-  const chunks: MarkdownChunk[] = [];
   let start = 0;
   let fence: string | null = null;
   let inComment = false;
@@ -72,13 +78,13 @@ export function parseMarkdownChunks(lines: readonly string[], options: ChunkOpti
     const atBlock = prevBlank && line.trim() !== '' && !LIST_OR_TABLE_OR_INDENT.test(line);
     // A top-level list item is also an acceptable place to cut, unless a lead-in (`…:`) introduces it.
     const forced = prevBlank && line.trim() !== '' && !/^[ \t|]/.test(line) && !endsWithLeadIn(lines, i - 1);
-    if (atHeading || atBlock || forced) {
-      chunks.push(parseChunk(lines, start, i, gfm));
+    const tight = size >= target * 4 && TOP_LEVEL_ITEM.test(line);
+    if (atHeading || atBlock || forced || tight) {
+      yield parseChunk(lines, start, i, gfm);
       start = i;
     }
   }
-  chunks.push(parseChunk(lines, start, lines.length, gfm));
-  return chunks;
+  yield parseChunk(lines, start, lines.length, gfm);
 }
 
 function parseChunk(lines: readonly string[], from: number, to: number, alwaysGfm: boolean): MarkdownChunk {

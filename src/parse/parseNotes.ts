@@ -4,7 +4,7 @@ import type { Diagnostic } from '../pipeline/Diagnostic.js';
 import { detectLanguage } from './detectLanguage.js';
 import { DocumentBuilder } from './DocumentBuilder.js';
 import { BlockExtractor } from './extractBlocks.js';
-import { parseMarkdownChunks } from './parseMarkdownChunks.js';
+import { iterateMarkdownChunks } from './parseMarkdownChunks.js';
 import { PastedExtractor } from './pasted/PastedExtractor.js';
 import { prepareText, type PrepareOptions } from './prepareText.js';
 import { splitFrontMatter } from './splitFrontMatter.js';
@@ -34,7 +34,7 @@ export function parseNotes(text: string, options: ParseOptions): ParseResult {
   if (prepared.pasted) pastedTitle = new PastedExtractor(prepared, builder).extract();
   else {
     try {
-      new BlockExtractor(prepared, builder).extract(parseMarkdownChunks(prepared.lines));
+      new BlockExtractor(prepared, builder).extract(iterateMarkdownChunks(prepared.lines));
     } catch (error) {
       // remark recurses over nesting; input nested beyond what the stack holds is read line by line.
       if (!(error instanceof RangeError)) throw error;
