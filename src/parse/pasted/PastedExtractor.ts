@@ -118,7 +118,8 @@ export class PastedExtractor {
   /** The first line, when it reads as a title and is not the root of a tree or a table header. */
   private isTitleLine(i: number): boolean {
     const next = this.nextNonBlank(i);
-    if (!isTitleLike(this.plain(i)) || next < 0) return false;
+    // A first line followed by more short lines is the head of a bare list, not a title.
+    if (!isTitleLike(this.plain(i)) || next < 0 || this.isLooseShortLine(next)) return false;
     return !(next === i + 1 && matchTreeLine(this.lines[next])) && !readPipeTable(this.lines, i);
   }
 
