@@ -153,6 +153,16 @@ describe('pasted Chinese document-site revision notes (double-spaced)', () => {
   });
 });
 
+describe('notes whose topic uses site vocabulary (网站, 会员, 注册, 下载)', () => {
+  const doc = parse('zh-dianzishangwu.txt');
+
+  it('drops nothing: the words are topical, and the line after a question is its answer', () => {
+    expect(doc.dropped).toEqual([]);
+    expect(doc.sections.map((s) => s.text)).toEqual(['电子商务概论复习', '一、基本概念', '二、简答题']);
+    expect(doc.qa.map((q) => q.answers)).toEqual([['B2B、B2C、C2C。'], ['会员注册、登录、积分管理。']]);
+  });
+});
+
 describe('pasted German summary (a language without its own lexicon entries beyond a few words)', () => {
   const doc = parse('de-mikrooekonomie.txt');
 

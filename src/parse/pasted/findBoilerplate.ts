@@ -1,4 +1,5 @@
 import { STRONG_PATTERNS, WEAK_WORDS } from './boilerplateLexicon.js';
+import { matchNumberedHeading } from './matchBareHeading.js';
 
 /** Longest line the classifier looks at in full; beyond it only the head and tail are read. */
 const MAX_SCAN = 2000;
@@ -33,11 +34,10 @@ function scanText(line: string): string {
   return line.length <= MAX_SCAN ? line : `${line.slice(0, MAX_SCAN / 2)} ${line.slice(-MAX_SCAN / 2)}`;
 }
 
-function weakHits(line: string): number {
+function weakWords(line: string): string[] {
   const seen = new Set<string>();
   for (const m of WEAK_MATCHERS) if (m.test(line)) seen.add(m.word.toLowerCase());
-  // "VIP" and "vip" are one word; a Chinese compound containing a shorter entry counts once.
-  return seen.size;
+  return [...seen];
 }
 
 function strongReason(line: string): string | null {
@@ -67,8 +67,9 @@ function repeatKey(line: string): string {
 
 /**
  * Which lines of pasted notes are site boilerplate, each with its reason. Strong patterns decide
- * alone; weak vocabulary needs a second word (three in the middle of the document), a boilerplate
- * neighbour or repetition; short doubtful lines between boilerplate lines follow their neighbours.
+ * alone; weak vocabulary needs a second word at the document's edges, repetition, or a boilerplate
+ * neighbour, and words the notes use throughout do not count; short doubtful lines between
+ * boilerplate lines follow their neighbours.
  * The first line that survives is kept whatever its neighbours: it is usually the document's title.
  */
 export function findBoilerplate(lines: readonly string[]): Map<number, string> {
@@ -79,7 +80,8 @@ export function findBoilerplate(lines: readonly string[]): Map<number, string> {
   if (n === 0) return bad;
 
   const text = kept.map((i) => scanText(lines[i]));
-  const weak = text.map(weakHits);
+  const words = text.map(weakWords);
+  const strong = text.map(strongReason);
   const repeats = new Map<string, number>();
   for (const t of text) repeats.set(repeatKey(t), (repeats.get(repeatKey(t)) ?? 0) + 1);
   const isBad = new Array<boolean>(n).fill(false);
@@ -91,17 +93,27 @@ export function findBoilerplate(lines: readonly string[]): Map<number, string> {
     bad.set(kept[k], reason);
   };
 
+  for (let k = 0; k < n; k++) if (strong[k]) mark(k, strong[k]!);
+
+  // Vocabulary the notes themselves use (notes about websites say 网站, notes about apps say
+  // "download") is topical: a word found in two lines of the middle of the document counts for nothing.
+  const isEdge = (k: number) => k < n * EDGE_SHARE || k >= n * (1 - EDGE_SHARE);
+  const middleCount = new Map<string, number>();
   for (let k = 0; k < n; k++) {
+    if (isEdge(k) || strong[k]) continue;
+    for (const w of new Set(words[k])) middleCount.set(w, (middleCount.get(w) ?? 0) + 1);
+  }
+  const weak = words.map((ws) => ws.filter((w) => (middleCount.get(w) ?? 0) < 2).length);
+  // The line after a kept question is its answer, whatever words it uses.
+  const answer = text.map((_, k) => k > 0 && !strong[k - 1] && /[?？]\s*$/.test(text[k - 1]));
+
+  for (let k = 0; k < n; k++) {
+    if (isBad[k] || answer[k]) continue;
     const t = text[k];
-    const strong = strongReason(t);
-    if (strong) {
-      mark(k, strong);
-      continue;
-    }
-    const atEdge = k < n * EDGE_SHARE || k >= n * (1 - EDGE_SHARE);
     const count = repeats.get(repeatKey(t)) ?? 1;
-    if (weak[k] >= (atEdge ? 2 : 3)) mark(k, 'site or app vocabulary');
-    else if (weak[k] >= 1 && count >= 2) mark(k, 'repeated promotional line');
+    // Weak words alone only decide at the edges, where jusText finds most boilerplate.
+    if (weak[k] >= 2 && isEdge(k)) mark(k, 'site or app vocabulary');
+    else if (weak[k] >= 2 && count >= 2) mark(k, 'repeated promotional line');
     else if (count >= 3 && /\d/.test(t) && t.length <= 80 && isDoubtful(t)) mark(k, 'repeated header or footer');
   }
 
@@ -117,7 +129,7 @@ export function findBoilerplate(lines: readonly string[]): Map<number, string> {
   for (let changed = true, round = 0; changed && round < 8; round++) {
     changed = false;
     for (let k = 0; k < n; k++) {
-      if (isBad[k] || weak[k] === 0) continue;
+      if (isBad[k] || weak[k] === 0 || answer[k]) continue;
       if (near(k, NEIGHBOUR_REACH, -1) || near(k, NEIGHBOUR_REACH, 1)) {
         mark(k, 'site vocabulary next to boilerplate');
         changed = true;
@@ -130,7 +142,7 @@ export function findBoilerplate(lines: readonly string[]): Map<number, string> {
   for (let changed = true, round = 0; changed && round < 8; round++) {
     changed = false;
     for (let k = 0; k < n; k++) {
-      if (isBad[k] || k === firstKept || !isDoubtful(text[k])) continue;
+      if (isBad[k] || k === firstKept || !isDoubtful(text[k]) || matchNumberedHeading(text[k])) continue;
       const before = near(k, SANDWICH_REACH, -1);
       const after = near(k, SANDWICH_REACH, 1);
       if ((before && after) || (before && edgeWithin(k, 1)) || (after && edgeWithin(k, -1))) {
