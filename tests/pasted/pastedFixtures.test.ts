@@ -153,6 +153,31 @@ describe('pasted Chinese document-site revision notes (double-spaced)', () => {
   });
 });
 
+describe('lecture notes copied from a PDF (running header with page numbers)', () => {
+  const doc = parse('en-pdf-lecture.txt');
+
+  it('drops the running header at every page break and nothing around it', () => {
+    expect(doc.dropped.map((d) => [d.line, d.reason])).toEqual([
+      [6, 'repeated header or footer'],
+      [12, 'repeated header or footer'],
+      [18, 'repeated header or footer'],
+    ]);
+  });
+
+  it('keeps the course title with its subtitle, decimal headings and bullets as key points', () => {
+    expect(doc.title).toBe('BIO 101 – Lecture 3: Cell Division');
+    expect(doc.sections.map((s) => [s.text, s.depth])).toEqual([
+      ['BIO 101 – Lecture 3: Cell Division', 1],
+      ['1.1 Overview', 2],
+      ['1.2 Phases of mitosis', 2],
+      ['Key points', 3],
+      ['Review questions', 3],
+    ]);
+    expect(doc.keyPoints.map((k) => k.section.at(-1))).toEqual(['Key points', 'Key points']);
+    expect(doc.qa.map((q) => q.question)).toEqual(['What separates during anaphase?', 'How many cells result from meiosis?']);
+  });
+});
+
 describe('notes whose topic uses site vocabulary (网站, 会员, 注册, 下载)', () => {
   const doc = parse('zh-dianzishangwu.txt');
 

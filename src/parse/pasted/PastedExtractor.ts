@@ -14,6 +14,16 @@ import { matchDefinitionCard, matchQuestionLine } from './matchQuestionLine.js';
 import { matchTreeLine, nestByColumn, type PlacedLine } from './readDrawnTree.js';
 import { readPipeTable, readTabTable } from './readGluedTable.js';
 
+/**
+ * `BIO 101 – Lecture 3: Cell Division`: on the first line, a dash or colon followed by a capitalised
+ * part is a title and its subtitle, not a term and its definition (those go on in lower case).
+ */
+function isTitleWithSubtitle(text: string): boolean {
+  if (text.length > 100 || /[.。!！?？;；,，]$/.test(text) || text.split(/\s+/).length > 10) return false;
+  const parts = text.split(/\s+[—–-]\s+|[:：]\s+/);
+  return parts.length >= 2 && parts.slice(1).every((p) => /^[\p{Lu}\p{N}]/u.test(p)) && /^[\p{Lu}\p{N}]/u.test(parts[0]);
+}
+
 /** Lines longer than this are prose or garbage, never a heading, row, tree line or item. */
 const MAX_ITEM_LINE = 5000;
 
@@ -119,7 +129,8 @@ export class PastedExtractor {
   private isTitleLine(i: number): boolean {
     const next = this.nextNonBlank(i);
     // A first line followed by more short lines is the head of a bare list, not a title.
-    if (!isTitleLike(this.plain(i)) || next < 0 || this.isLooseShortLine(next)) return false;
+    if (next < 0 || this.isLooseShortLine(next)) return false;
+    if (!isTitleLike(this.plain(i)) && !isTitleWithSubtitle(this.plain(i))) return false;
     return !(next === i + 1 && matchTreeLine(this.lines[next])) && !readPipeTable(this.lines, i);
   }
 

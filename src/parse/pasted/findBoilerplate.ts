@@ -49,7 +49,7 @@ function strongReason(line: string): string | null {
  * Page counters and field codes mark page breaks inside the content: they are dropped, but say
  * nothing about the lines around them.
  */
-const ISOLATED_REASONS = new Set(['page counter', 'page field code', 'table-of-contents field code']);
+const ISOLATED_REASONS = new Set(['page counter', 'page field code', 'table-of-contents field code', 'repeated header or footer']);
 
 /** A short line without sentence punctuation: a UI label, a counter, a name — or a heading. */
 function isDoubtful(line: string): boolean {
