@@ -27,7 +27,7 @@ export interface ParseResult {
 /** Notes text (already decoded) → study model: front matter → pasted-text pass → remark → extractors. */
 export function parseNotes(text: string, options: ParseOptions): ParseResult {
   const { frontMatter, body, bodyLineOffset } = splitFrontMatter(text, options.file);
-  const prepareOptions: PrepareOptions = { keepBoilerplate: options.keepBoilerplate ?? false, hasFrontMatter: bodyLineOffset > 0 };
+  const prepareOptions: PrepareOptions = { keepBoilerplate: options.keepBoilerplate ?? false };
   const prepared = prepareText(body, bodyLineOffset, prepareOptions);
   let builder = new DocumentBuilder(options.file);
   let pastedTitle: string | undefined;

@@ -7,8 +7,6 @@ import { isPastedText } from './pasted/detectPastedText.js';
 
 export interface PrepareOptions {
   keepBoilerplate: boolean;
-  /** The notes had front matter: they were written as Markdown. */
-  hasFrontMatter?: boolean;
 }
 
 export interface Prepared extends PreparedText {
@@ -30,7 +28,7 @@ const TITLE_ZONE = 5;
  */
 export function prepareText(body: string, bodyLineOffset: number, options: PrepareOptions): Prepared {
   const identity = prepareIdentity(body, bodyLineOffset);
-  if (!isPastedText(identity.lines, options.hasFrontMatter ?? false)) {
+  if (!isPastedText(identity.lines)) {
     const guarded = guardMarkdownLines(identity.lines);
     return { ...identity, lines: guarded.lines, pasted: false, defused: guarded.changed.map((i) => identity.origin[i]) };
   }

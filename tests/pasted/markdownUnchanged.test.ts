@@ -22,11 +22,10 @@ describe('Markdown notes parse exactly as before the pasted-text pass', () => {
   }
 
   it('tells Markdown from pasted text', () => {
-    expect(isPastedText(['# Title', '', 'Text'], false)).toBe(false);
-    expect(isPastedText(['Title', '====', 'Text'], false)).toBe(false);
-    expect(isPastedText(['```js', 'x', '```'], false)).toBe(false);
-    expect(isPastedText(['Plain text', 'Origins:', '| a | b |', '|---|---|', '| 1 | 2 |'], false)).toBe(true);
-    expect(isPastedText(['#hashtag is no heading', 'text'], false)).toBe(true);
-    expect(isPastedText(['Plain text'], true)).toBe(false);
+    expect(isPastedText(['# Title', '', 'Text'])).toBe(false);
+    expect(isPastedText(['Title', '====', 'Text'])).toBe(false);
+    expect(isPastedText(['```js', 'x', '```'])).toBe(false);
+    expect(isPastedText(['Plain text', 'Origins:', '| a | b |', '|---|---|', '| 1 | 2 |'])).toBe(true);
+    expect(isPastedText(['#hashtag is no heading', 'text'])).toBe(true);
   });
 });

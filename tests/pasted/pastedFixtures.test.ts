@@ -205,9 +205,14 @@ describe('pasted German summary (a language without its own lexicon entries beyo
     expect(doc.formulas[0].variables.map((v) => v.symbol)).toEqual(['Q', 'P']);
   });
 
-  it('honours --lang over detection', () => {
+  it('honours --lang over detection, and front matter over --lang, still reading the paste', () => {
     const forced = parse('de-mikrooekonomie.txt', { language: 'en' });
     expect([forced.language, forced.languageSource]).toEqual(['en', 'option']);
+    const withFrontMatter = parseNotes(`---\nlang: fr\n---\n${fixture('de-mikrooekonomie.txt')}`, { file: 'de.txt', language: 'en' }).document;
+    expect([withFrontMatter.language, withFrontMatter.languageSource]).toEqual(['fr', 'front-matter']);
+    expect(withFrontMatter.tables[0].rows).toHaveLength(3);
+    expect(withFrontMatter.dropped.map((d) => d.line)).toEqual(forced.dropped.map((d) => d.line + 3));
+    expect(withFrontMatter.qa[0].source.line).toBe(forced.qa[0].source.line + 3);
   });
 });
 

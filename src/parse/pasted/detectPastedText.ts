@@ -6,10 +6,10 @@ const MD_LINK = /\[[^\]\n]{1,200}\]\((?:https?:|\.{0,2}\/|#)[^)\s]{0,500}\)/;
 /**
  * Whether a notes body was pasted from a web page, a PDF or an app rather than written in Markdown.
  * Markdown writers mark their headings (`#`, setext underlines) or fence code; pasted text has none
- * of these, whatever else it carries (pipes, bullets, bold). Front matter also marks Markdown.
+ * of these, whatever else it carries (pipes, bullets, bold). Front matter does not decide: people
+ * add `lang: zh` on top of a paste.
  */
-export function isPastedText(lines: readonly string[], hasFrontMatter: boolean): boolean {
-  if (hasFrontMatter) return false;
+export function isPastedText(lines: readonly string[]): boolean {
   let markdown = 0;
   let inspected = 0;
   for (let i = 0; i < lines.length && inspected < 5000; i++) {
