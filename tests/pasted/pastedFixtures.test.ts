@@ -240,3 +240,26 @@ describe('lead-ins, sentences with colons and repeated paragraphs', () => {
     expect(doc.outlines.map((o) => o.label)).toEqual(['客户和消费者的区别如下']);
   });
 });
+
+describe('numbered key points, flows and box-drawing definitions', () => {
+  const text = [
+    'Points clés',
+    '1. La cellule est l’unité structurale du vivant.',
+    '2. Toute cellule provient d’une autre cellule.',
+    '3. La cellule contient l’information génétique.',
+    'Glycolyse ⇒ Cycle de Krebs ⇒ Chaîne respiratoire',
+    'Transcription —> Traduction —> Repliement',
+    'Mitose ── division en deux cellules identiques',
+  ].join('\n');
+  const doc = parseNotes(text, { file: 'points.txt' }).document;
+
+  it('reads them as key points under their heading, sequences and a definition', () => {
+    expect(doc.keyPoints.map((k) => [k.text.slice(0, 12), k.section])).toEqual([
+      ['La cellule e', ['Points clés']],
+      ['Toute cellul', ['Points clés']],
+      ['La cellule c', ['Points clés']],
+    ]);
+    expect(doc.sequences.map((q) => q.steps.length)).toEqual([3, 3]);
+    expect(doc.definitions.map((d) => [d.term, d.definition])).toEqual([['Mitose', 'division en deux cellules identiques']]);
+  });
+});

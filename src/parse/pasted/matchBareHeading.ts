@@ -1,3 +1,4 @@
+import { matchSequence } from '../matchSequence.js';
 import { LEAD_IN } from './boilerplateLexicon.js';
 
 /**
@@ -92,7 +93,7 @@ export function isTitleLike(line: string): boolean {
   const t = line.trim();
   if (!t || t.length > 80 || isDateLine(t)) return false;
   if (/[.。!！?？;；,，:：、…]$/u.test(t)) return false;
-  if (/[→⇒⟶|├└│─=]|->|\s[—–-]\s|::|[:：]\s*\S/.test(t)) return false;
+  if (/[→⇒⟶|├└│─=]|->|\s[—–-]\s|::|[:：]\s*\S/.test(t) || matchSequence(t)) return false;
   if (!/^[\p{Lu}\p{Lo}\p{N}«"“‘(（【]/u.test(t)) return false;
   const cjk = (t.match(CJK) ?? []).length;
   if (cjk > 0) return [...t].length <= 20 && !/[，,。]/.test(t);
