@@ -263,3 +263,21 @@ describe('numbered key points, flows and box-drawing definitions', () => {
     expect(doc.definitions.map((d) => [d.term, d.definition])).toEqual([['Mitose', 'division en deux cellules identiques']]);
   });
 });
+
+describe('word-processor bullets and flashcard exports', () => {
+  it('nests ● ○ bullets by glyph when the paste lost the indentation', () => {
+    const text = 'Microeconomics – Week 2\n●\tDemand\n○\tLaw of demand: price up, quantity down\n○\tShifts vs movements\n●\tSupply\n○\tLaw of supply\n●\tEquilibrium\n';
+    const doc = parseNotes(text, { file: 'g.txt' }).document;
+    expect(doc.tables).toEqual([]);
+    expect(labels(doc.outlines[0])).toEqual({
+      'Microeconomics – Week 2': [{ Demand: ['Law of demand: price up, quantity down', 'Shifts vs movements'] }, { Supply: ['Law of supply'] }, 'Equilibrium'],
+    });
+  });
+
+  it('reads term<TAB>definition lines as definitions, not as a table with a header', () => {
+    const text = 'mitose\tdivision cellulaire donnant deux cellules identiques\nméiose\tdivision donnant quatre gamètes haploïdes\nARN\tacide ribonucléique\n';
+    const doc = parseNotes(text, { file: 'q.txt' }).document;
+    expect(doc.tables).toEqual([]);
+    expect(doc.definitions.map((d) => [d.term, d.source.line])).toEqual([['mitose', 1], ['méiose', 2], ['ARN', 3]]);
+  });
+});

@@ -12,7 +12,7 @@ import { isDateLine, isTitleLike, isWeakStyle, matchColonHeading, matchNumberedH
 import { matchChineseDefinition } from './matchChineseDefinition.js';
 import { matchDefinitionCard, matchQuestionLine } from './matchQuestionLine.js';
 import { matchTreeLine, nestByColumn, type PlacedLine } from './readDrawnTree.js';
-import { readPipeTable, readTabTable } from './readGluedTable.js';
+import { isTermList, readPipeTable, readTabTable } from './readGluedTable.js';
 
 /**
  * `BIO 101 – Lecture 3: Cell Division`: on the first line, a dash or colon followed by a capitalised
@@ -30,6 +30,16 @@ const MAX_ITEM_LINE = 5000;
 const ATX = /^ {0,3}(#{1,6})[ \t]+(\S.*)$/;
 /** Bullets people paste: Markdown markers, typographic bullets, `1.`, `1)`, `1、`, `a)`, `(1)`, `①`. */
 const BULLET = /^([ \t\u3000]*)(?:[-*+](?=\s)|[•·▪●◦‣○■□➢►▶✓✔※→](?=\s?)|\d{1,3}[.)、．](?!\d)|[a-zA-Z][.)](?=\s)|[（(]\d{1,3}[)）]|[①-⑳])\s*(\S.*)$/u;
+
+/**
+ * Word processors mark list levels with glyphs (● then ○ then ■) and pasting drops the indentation:
+ * the glyph gives the level back.
+ */
+function glyphLevel(marker: string | undefined): number {
+  if (marker === '○' || marker === '◦') return 1;
+  if (marker === '■' || marker === '▪' || marker === '□') return 2;
+  return 0;
+}
 
 interface OpenHeading {
   depth: number;
@@ -147,7 +157,13 @@ export class PastedExtractor {
       return i + 1;
     }
 
-    const table = readPipeTable(this.lines, i) ?? readTabTable(this.lines, i);
+    const tabbed = readPipeTable(this.lines, i) ? null : readTabTable(this.lines, i);
+    if (tabbed && isTermList(tabbed)) {
+      [tabbed.header, ...tabbed.rows].forEach(([term, definition], k) => this.addDefinition(stripInline(term), stripInline(definition), this.source(i + k)));
+      this.leadIn = null;
+      return i + tabbed.length;
+    }
+    const table = readPipeTable(this.lines, i) ?? tabbed;
     if (table) {
       const clean = (c: string) => stripInline(c);
       this.builder.addTable(table.header.map(clean), table.rows.map((r) => r.map(clean)), this.source(i), this.leadIn ?? undefined);
@@ -299,7 +315,7 @@ export class PastedExtractor {
       if (line.length > MAX_ITEM_LINE) break;
       const m = BULLET.exec(line);
       if (m && !matchQuestionLine(this.plain(i))) {
-        const column = [...m[1].replace(/\t/g, '    ').replace(/\u3000/g, '  ')].length;
+        const column = [...m[1].replace(/\t/g, '    ').replace(/\u3000/g, '  ')].length + glyphLevel(line.trim()[0]);
         placed.push({ column, last: false, label: stripInline(m[2]), source: this.source(i) });
         indices.push(i);
       } else if (/^[ \t]+\S/.test(line) && placed.length && !matchTreeLine(line)) {

@@ -45,9 +45,19 @@ export function readPipeTable(lines: readonly string[], start: number): PastedTa
 
 /** Cells of a line copied from an HTML or spreadsheet table: tab-separated, two or more. */
 function tabCells(line: string): string[] | null {
-  if (!line.includes('\t')) return null;
+  if (!line.includes('\t') || line.length > 20000) return null;
   const cells = line.trim().split(/\t+/).map((c) => c.trim());
+  // `●<tab>Item`: a bullet copied from a word processor, not a cell.
+  if (/^[^\p{L}\p{N}]{1,2}$/u.test(cells[0] ?? '')) return null;
   return cells.length >= 2 && cells.every((c) => c.length > 0) ? cells : null;
+}
+
+/**
+ * Two lines of two tab-separated cells whose first row is no header (its second cell is a phrase of
+ * more than three words): a flashcard export, `term<TAB>definition` per line.
+ */
+export function isTermList(table: PastedTable): boolean {
+  return table.header.length === 2 && table.header[1].split(/\s+/).length > 3;
 }
 
 /** Two or more consecutive lines with the same number of tab-separated cells: the first is the header. */
