@@ -281,3 +281,20 @@ describe('word-processor bullets and flashcard exports', () => {
     expect(doc.definitions.map((d) => [d.term, d.source.line])).toEqual([['mitose', 1], ['méiose', 2], ['ARN', 3]]);
   });
 });
+
+describe('Chinese textbook chapter (（一） sections, full-width numbering, 答： labels, bare items after a lead-in)', () => {
+  const doc = parse('zh-yingxiao-textbook.txt');
+
+  it('reads sections, the bare items of a lead-in, and labelled answers', () => {
+    expect(doc.sections.map((s) => [s.text, s.depth])).toEqual([
+      ['第二章 市场营销环境', 1],
+      ['（一）宏观环境', 2],
+      ['（二）微观环境', 2],
+      ['思考题', 3],
+    ]);
+    expect(doc.outlines.map((o) => [o.label, o.children.map((c) => c.label)])).toEqual([['微观环境包括以下几个方面', ['供应商', '营销中介', '顾客']]]);
+    expect(doc.qa.map((q) => q.answers)).toEqual([['营销环境是指影响企业营销活动的各种因素。'], ['从供应商、中介、顾客等方面分析。']]);
+    expect(doc.definitions.map((d) => d.term)).toEqual(['宏观环境', '营销环境']);
+    expect(doc.keyPoints.map((k) => k.text)).toEqual(['人口环境', '经济环境']);
+  });
+});

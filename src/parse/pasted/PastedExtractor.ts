@@ -64,6 +64,8 @@ export class PastedExtractor {
   private baseDepth = 0;
   private lastHeading: OpenHeading | null = null;
   private lastHeadingLine = -1;
+  /** End of the last block read as a structure (list, tree, table, questions): lines before it are taken. */
+  private structuredEnd = 0;
   private leadIn: string | null = null;
   private title: string | null = null;
 
@@ -94,6 +96,7 @@ export class PastedExtractor {
     }
     for (i = Math.max(i, 0); i < this.lines.length; ) {
       const next = this.block(i);
+      if (next > i + 1) this.structuredEnd = next;
       // Every block consumes at least its first line, whatever a reader returned.
       i = next > i ? next : i + 1;
     }
@@ -255,7 +258,7 @@ export class PastedExtractor {
       return true;
     }
 
-    if (isTitleLike(text) && next >= 0 && !this.isLooseShortLine(next) && !(prev >= 0 && prev !== this.lastHeadingLine && !this.blank(i - 1) && this.isLooseShortLine(prev))) {
+    if (isTitleLike(text) && next >= 0 && !this.isLooseShortLine(next) && !(prev >= this.structuredEnd && prev !== this.lastHeadingLine && !this.blank(i - 1) && this.isLooseShortLine(prev))) {
       if (BULLET.test(raw) || (prev >= 0 && /[:：]\s*$/.test(this.lines[prev]))) return false;
       this.addHeading(i, text, this.plainDepth(), true);
       this.leadIn = null;
@@ -338,6 +341,30 @@ export class PastedExtractor {
     return i;
   }
 
+  /**
+   * Short lines without bullets after a lead-in (`包括以下几个方面：` / `供应商` / `顾客`): its items, up to a
+   * line that is not short or that heads what follows (a short line followed by content).
+   */
+  private bareItems(lead: number): number {
+    const items: OutlineNode[] = [];
+    let i = this.nextNonBlank(lead);
+    let end = lead + 1;
+    while (i >= 0 && this.isLooseShortLine(i) && !matchQuestionLine(this.plain(i))) {
+      const next = this.nextNonBlank(i);
+      if (items.length >= 1 && next >= 0 && !this.isLooseShortLine(next)) {
+        // The last short line of the run: an item if the run ends the document or a block, else a heading.
+        if (matchQuestionLine(this.plain(next)) || this.startsStructure(next) || matchNumberedHeading(this.plain(next))) break;
+      }
+      items.push({ label: this.plain(i), children: [], source: this.source(i) });
+      end = i + 1;
+      i = next;
+    }
+    if (items.length < 2) return lead + 1;
+    this.builder.addOutline({ label: this.leadIn ?? '', children: items, source: this.source(lead) });
+    this.leadIn = null;
+    return end;
+  }
+
   // ---- questions -------------------------------------------------------------------------
 
   /** Answer lines after a question: up to the next question, heading, table or tree. */
@@ -366,7 +393,12 @@ export class PastedExtractor {
     if (answers.length === 0) return i + 1;
     // Trailing blank lines belong to no one; the next block starts at the line that stopped us.
     const end = j;
-    const cleaned = answers.map((a) => stripInline(a.text.replace(BULLET, '$2'))).filter(Boolean);
+    const cleaned = answers
+      .map((a) => {
+        const text = a.text.replace(BULLET, '$2');
+        return matchAnswerLabel(text) ?? stripInline(text);
+      })
+      .filter(Boolean);
     const card = matchDefinitionCard(question);
     if (card) {
       this.addDefinition(card, cleaned.join(' '), this.source(i));
@@ -374,7 +406,8 @@ export class PastedExtractor {
     }
     this.builder.addQa(question, cleaned, this.source(i));
     for (let k = 0; k < answers.length; k++) {
-      const text = answers[k].text.replace(BULLET, '$2');
+      const bare = answers[k].text.replace(BULLET, '$2');
+      const text = matchAnswerLabel(bare) ?? bare;
       const formula = matchFormula(text);
       if (formula) {
         const variables: FormulaVariable[] = [];
@@ -474,6 +507,7 @@ export class PastedExtractor {
 
     this.lineItems(text, i);
     this.leadIn = /[:：]\s*$/.test(text) ? this.plain(i).replace(/\s*[:：]$/, '') : null;
+    if (this.leadIn) return this.bareItems(i);
     return i + 1;
   }
 }
