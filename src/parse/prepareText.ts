@@ -3,7 +3,7 @@ import { prepareIdentity, type PreparedText } from './PreparedText.js';
 import { cleanTitleLine } from './pasted/cleanTitleLine.js';
 import { findBoilerplate } from './pasted/findBoilerplate.js';
 import { guardMarkdownLines } from './pasted/guardMarkdownLines.js';
-import { isPastedText } from './pasted/detectPastedText.js';
+import { isPastedText } from './pasted/isPastedText.js';
 
 export interface PrepareOptions {
   keepBoilerplate: boolean;

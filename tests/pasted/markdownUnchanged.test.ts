@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { toModelJson } from '../../src/model/toModelJson.js';
 import { parseNotes } from '../../src/parse/parseNotes.js';
-import { isPastedText } from '../../src/parse/pasted/detectPastedText.js';
+import { isPastedText } from '../../src/parse/pasted/isPastedText.js';
 
 /**
  * The baselines are `revise inspect input/X.md --json` saved from main (112bdd4) before the pasted
