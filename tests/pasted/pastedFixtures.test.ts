@@ -298,3 +298,14 @@ describe('Chinese textbook chapter (（一） sections, full-width numbering, �
     expect(doc.keyPoints.map((k) => k.text)).toEqual(['人口环境', '经济环境']);
   });
 });
+
+describe('web article with navigation around it', () => {
+  const doc = parse('en-web-article.txt');
+
+  it('drops skip links, menu bar, breadcrumbs, related posts and share line, and keeps the notes', () => {
+    expect(doc.dropped.map((d) => d.line)).toEqual([1, 2, 3, 9, 10]);
+    expect(doc.title).toBe('The Cell Cycle');
+    expect(doc.definitions.map((d) => d.term)).toEqual(['Interphase', 'Mitosis']);
+    expect(doc.qa.map((q) => q.answers)).toEqual([['Cyclins activate CDKs.']]);
+  });
+});

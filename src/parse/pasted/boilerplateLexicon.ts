@@ -36,6 +36,7 @@ export const STRONG_PATTERNS: readonly StrongPattern[] = [
   { pattern: /\b(?:premium|pro)\b.{0,40}\b(?:fonctionnalité|feature|débloque|unlock|upgrade|essai|trial|abonnement|subscription|passe[rz]?|go)\b|\b(?:fonctionnalité|feature|avec|with|passe[rz]?\s+à|go|upgrade\s+to|offre|essai)\s+premium\b/iu, reason: 'premium offer' },
   { pattern: /^(?:voir plus|afficher plus|lire la suite|read more|see more|show more|load more|mehr anzeigen|weiterlesen|ver más|leer más|查看更多|展开全文|阅读全文|点击查看|加载更多|继续阅读)\s*[.…>»]*\s*$/iu, reason: 'interface link' },
   { pattern: /^\s*(?:sign up|log in|sign in|create (?:a |your )?(?:free )?account|register now|inscris-toi|inscrivez-vous|connecte-toi|connectez-vous|crée ton compte|créez votre compte|jetzt registrieren|registrieren|anmelden|regístrate|inicia sesión|注册|登录|立即注册|免费注册)\b.{0,60}$/iu, reason: 'account prompt' },
+  { pattern: /^\s*(?:skip to (?:main )?content|aller au contenu(?: principal)?|zum inhalt springen|ir al contenido|跳到主要内容|跳转到内容)\s*$|^\s*(?:menu|navigation|accueil|home|首页|主页|inicio|startseite)\s*(?:[>›»/|]\s*\S.{0,80})?$/iu, reason: 'site navigation' },
   // Document-site furniture (Chinese sharing sites and their Western counterparts).
   { pattern: /VIP\s*(?:会员|文档|专享|特权|权益|下载|免费|精品)|(?:成为|开通|升级|加入)\s*VIP|VIP\s*(?:member|membership|document)/iu, reason: 'VIP offer' },
   { pattern: /^(?:文档|全部|网友|用户)?评论\s*[（(]\s*\d+\s*[)）]\s*$|^(?:comments?|commentaires?|kommentare|comentarios|likes?|j'aime|shares?|partages?|vues?|views?)\s*[（(]?\s*\d+\s*[)）]?\s*$/iu, reason: 'comment or like counter' },

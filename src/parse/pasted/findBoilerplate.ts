@@ -61,6 +61,14 @@ function isDoubtful(line: string): boolean {
   return t.split(/\s+/).length <= 6 && t.length <= 60;
 }
 
+/** `Home | Courses | Blog | Contact`: three or more one-to-three-word links in a row, as in a menu bar. */
+function isMenuLine(line: string): boolean {
+  const t = line.trim();
+  if (t.length > 200 || /^\|/.test(t)) return false;
+  const parts = t.split(/\s+[|·•]\s+/);
+  return parts.length >= 3 && parts.every((p) => p.length > 0 && p.split(/\s+/).length <= 3 && !/[.。:：]$/.test(p));
+}
+
 function repeatKey(line: string): string {
   return line.trim().replace(/\d+/g, '0').replace(/\s+/g, ' ').toLowerCase();
 }
@@ -103,7 +111,7 @@ export function findBoilerplate(lines: readonly string[]): Map<number, string> {
     if (isEdge(k) || strong[k]) continue;
     for (const w of new Set(words[k])) middleCount.set(w, (middleCount.get(w) ?? 0) + 1);
   }
-  const weak = words.map((ws) => ws.filter((w) => (middleCount.get(w) ?? 0) < 2).length);
+  const weak = words.map((ws, k) => ws.filter((w) => (middleCount.get(w) ?? 0) < 2).length + (isMenuLine(text[k]) ? 2 : 0));
   // The line after a kept question is its answer, whatever words it uses.
   const answer = text.map((_, k) => k > 0 && !strong[k - 1] && /[?？]\s*$/.test(text[k - 1]));
 
