@@ -41,7 +41,7 @@ export class BlockExtractor {
     private readonly builder: DocumentBuilder,
   ) {}
 
-  extract(chunks: readonly MarkdownChunk[]): void {
+  extract(chunks: Iterable<MarkdownChunk>): void {
     for (const chunk of chunks) {
       this.chunkFirstLine = chunk.firstLine;
       this.blocks(chunk.tree.children);
@@ -189,7 +189,9 @@ export class BlockExtractor {
       }
       if (l === end.line && l === start.line) text = raw.slice(start.column - 1, end.column - 1);
       else if (l === end.line) text = text.slice(0, Math.max(0, end.column - 1 - (raw.length - text.length)));
-      out.push({ text: text.replace(/\s+$/, '').replace(/ {2,}$|\\$/, ''), source: this.position(l, column) });
+      // trimEnd, not /\s+$/: that pattern rescans every inner run of blanks (quadratic on long lines).
+      const trimmed = text.trimEnd();
+      out.push({ text: trimmed.endsWith('\\') ? trimmed.slice(0, -1) : trimmed, source: this.position(l, column) });
     }
     return out.filter((l) => l.text.trim() !== '');
   }

@@ -19,6 +19,10 @@ const NOT_TERMS = new Set(
 );
 
 const MAX_TERM_WORDS = 6;
+const REPORTING_VERB =
+  /\s(?:a dit|dit|disait|explique|expliquait|ajoute|précise|rappelle|souligne|affirme|conclut|écrit|déclare|said|says|explains|explained|added|adds|noted|wrote|writes|stated|asked|replied|told us|sagt|sagte|erklärt|schreibt|dijo|explica|escribe)$|(?:指出|认为|表示|强调|写道)$/iu;
+/** `Customer Relationship Definition: …`, `Définition de la marge : …`, `客户的定义：…` name the term. */
+const DEFINITION_WORD = /^\s*(?:définition\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)|definition\s+of\s+(?:the\s+|an?\s+)?|definición\s+de\s+(?:la\s+|el\s+)?)(?=\S)|\s+(?:definition|définition|definición)\s*$|的?定义\s*$/iu;
 const MAX_TERM_CHARS = 60;
 const MAX_CJK_TERM_CHARS = 16;
 
@@ -33,6 +37,8 @@ export function looksLikeTerm(raw: string): boolean {
   if (/^[-–—,;:(]/.test(term)) return false;
   if (/^\d+([.:,]\d+)*$/.test(term)) return false;
   if (/https?$|www\./i.test(term)) return false;
+  // `Le professeur a dit : …`, `He said: …`: a clause introducing speech, not a term.
+  if (REPORTING_VERB.test(term)) return false;
   if (CJK.test(term)) return [...term].length <= MAX_CJK_TERM_CHARS && !/[，,。]/.test(term);
   const words = term.split(/\s+/);
   if (words.length > MAX_TERM_WORDS) return false;
@@ -67,12 +73,12 @@ export function matchDefinition(line: string): DefinitionMatch | null {
   const text = line.trim();
   if (!text || /^(https?|ftp|mailto):/i.test(text)) return null;
 
-  const bold = /^(\*\*|__)(.+?)\1\s*(?:[:：]|[—–]|-(?=\s)|=(?=\s))\s*(.+)$/.exec(text);
+  const bold = /^(\*\*|__)(.{1,120}?)\1\s*(?:[:：]|[—–]|-(?=\s)|=(?=\s))\s*(.+)$/.exec(text);
   if (bold) return finish(bold[2], bold[3], offset);
-  const boldColonInside = /^(\*\*|__)(.+?)\s*[:：]\s*\1\s*(.+)$/.exec(text);
+  const boldColonInside = /^(\*\*|__)([^:：]{1,120}?)\s*[:：]\s*\1\s*(.+)$/.exec(text);
   if (boldColonInside) return finish(boldColonInside[2], boldColonInside[3], offset);
 
-  const dash = /^(.{1,80}?)\s+(?:[—–]|--|-)\s+(.+)$/.exec(text);
+  const dash = /^(.{1,80}?)\s+(?:[—–]|--|-|[─━]{1,4})\s+(.+)$/.exec(text);
   if (dash && !/[:：]/.test(dash[1])) {
     const found = finish(dash[1], dash[2], offset);
     if (found) return found;
@@ -80,6 +86,6 @@ export function matchDefinition(line: string): DefinitionMatch | null {
 
   // `Term: def` — the colon must not be part of a time, a URL or a ratio.
   const colon = /^([^:：]{1,80}?)\s*(?<![0-9])[:：](?![0-9/])\s*(.+)$/.exec(text);
-  if (colon && !readsLikeClause(colon[1])) return finish(colon[1], colon[2], offset);
+  if (colon && !readsLikeClause(colon[1])) return finish(colon[1].replace(DEFINITION_WORD, ''), colon[2], offset);
   return null;
 }

@@ -10,7 +10,7 @@ export interface InlineQaMatch {
 export function matchInlineQa(line: string): InlineQaMatch | null {
   if (!line.includes('::')) return null;
   // Anki clozes use `::` too; remove them before looking for the separator.
-  const masked = line.replace(/\{\{c\d+::[\s\S]*?\}\}/g, (m) => ' '.repeat(m.length));
+  const masked = line.replace(/\{\{c\d+::[\s\S]{0,4000}?\}\}/g, (m) => ' '.repeat(m.length));
   const m = /^(.*?\S)\s*(:{2,3})\s*(\S.*)$/.exec(masked);
   if (!m || m[2].length > 3) return null;
   const question = stripInline(line.slice(0, m[1].length));

@@ -6,7 +6,9 @@ export interface SequenceMatch {
 }
 
 /** Arrows people type for "then": → ⟶ ➔ ➜ ⇒ => -> —> –> ==> and the Chinese full-width forms. */
-const ARROW = /\s*(?:→|⟶|➔|➜|➝|⇒|⟹|=>|==>|-+>|—+>|–+>|＞|→)\s*/;
+// No surrounding \s* and a lookbehind on dash runs: both made the scan quadratic on long blank or
+// dash runs (every start position rescanned the run). Steps are trimmed after the split instead.
+const ARROW = /→|⟶|➔|➜|➝|⇒|⟹|=>|==>|(?<!-)-+>|(?<!—)—+>|(?<!–)–+>|＞|→/;
 const ARROW_GLOBAL = new RegExp(ARROW.source, 'g');
 const MAX_STEP_CHARS = 160;
 

@@ -4,7 +4,8 @@ import type { Diagnostic } from '../pipeline/Diagnostic.js';
 import { detectLanguage } from './detectLanguage.js';
 import { DocumentBuilder } from './DocumentBuilder.js';
 import { BlockExtractor } from './extractBlocks.js';
-import { parseMarkdownChunks } from './parseMarkdownChunks.js';
+import { iterateMarkdownChunks } from './parseMarkdownChunks.js';
+import { PastedExtractor } from './pasted/PastedExtractor.js';
 import { prepareText, type PrepareOptions } from './prepareText.js';
 import { splitFrontMatter } from './splitFrontMatter.js';
 import { stripInline } from './stripInline.js';
@@ -28,8 +29,23 @@ export function parseNotes(text: string, options: ParseOptions): ParseResult {
   const { frontMatter, body, bodyLineOffset } = splitFrontMatter(text, options.file);
   const prepareOptions: PrepareOptions = { keepBoilerplate: options.keepBoilerplate ?? false };
   const prepared = prepareText(body, bodyLineOffset, prepareOptions);
-  const builder = new DocumentBuilder(options.file);
-  new BlockExtractor(prepared, builder).extract(parseMarkdownChunks(prepared.lines));
+  let builder = new DocumentBuilder(options.file);
+  let pastedTitle: string | undefined;
+  if (prepared.pasted) pastedTitle = new PastedExtractor(prepared, builder).extract();
+  else {
+    try {
+      new BlockExtractor(prepared, builder).extract(iterateMarkdownChunks(prepared.lines));
+    } catch (error) {
+      // remark recurses over nesting; input nested beyond what the stack holds is read line by line.
+      if (!(error instanceof RangeError)) throw error;
+      builder = new DocumentBuilder(options.file);
+      pastedTitle = new PastedExtractor(prepared, builder).extract();
+      builder.warn('nesting too deep for the Markdown parser; the file was read as plain text', { line: 1, column: 1 }, 'markdown-too-deep');
+    }
+    for (const line of prepared.defused ?? []) {
+      builder.warn('line defused: nesting, indentation or a delimiter run beyond what notes use', { line, column: 1 }, 'markdown-defused');
+    }
+  }
 
   const doc = builder.doc;
   doc.dropped = prepared.dropped;
@@ -44,7 +60,7 @@ export function parseNotes(text: string, options: ParseOptions): ParseResult {
     doc.language = detectLanguage(prepared.lines.join('\n'));
     doc.languageSource = doc.language === 'und' ? 'default' : 'detected';
   }
-  doc.title = frontMatter.title || prepared.title || chooseTitle(doc, prepared.lines, options.file);
+  doc.title = frontMatter.title || pastedTitle || chooseTitle(doc, prepared.lines, options.file);
   return { document: doc, messages: builder.messages };
 }
 

@@ -1,11 +1,14 @@
 /**
  * Plain text of one line of Markdown inline markup. Extractors work on source lines (they need to
  * see `**Term**` and `::` that the mdast no longer shows), so the markup is removed here, once.
+ *
+ * Spans are bounded (2,000 characters) so that a long line full of unmatched markers costs linear
+ * time instead of rescanning the rest of the line from every marker.
  */
 export function stripInline(text: string): string {
   // Code spans are literal: set their content aside so no other rule (HTML, emphasis) touches it.
   const spans: string[] = [];
-  const masked = text.replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_all, _ticks: string, code: string) => {
+  const masked = text.replace(/(`{1,10})([^`]|[^`][^`]{0,2000}?[^`])\1(?!`)/g, (_all, _ticks: string, code: string) => {
     spans.push(code.trim() || code);
     return `\u0000${spans.length - 1}\u0000`;
   });
@@ -14,17 +17,17 @@ export function stripInline(text: string): string {
 
 function stripMarkup(text: string): string {
   return text
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
-    .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<\/?[a-zA-Z][^>]*>/g, '')
-    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
-    .replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?!\w)/g, '$1$2')
-    .replace(/(^|[^\w_])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1$2')
-    .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
-    .replace(/==(?=\S)([^=]*?\S)==/g, '$1')
+    .replace(/!\[([^\]]{0,500})\]\([^)]{0,2000}\)/g, '$1')
+    .replace(/\[([^\]]{1,500})\]\([^)]{0,2000}\)/g, '$1')
+    .replace(/\[([^\]]{1,500})\]\[[^\]]{0,500}\]/g, '$1')
+    .replace(/<((?:https?|mailto):[^>\s]{1,2000})>/g, '$1')
+    .replace(/<!--[\s\S]{0,5000}?-->/g, '')
+    .replace(/<\/?[a-zA-Z][^>]{0,500}>/g, '')
+    .replace(/(\*\*|__)(?=\S)([\s\S]{0,2000}?\S)\1/g, '$2')
+    .replace(/(^|[^\w*])\*(?=\S)([^*]{0,2000}?\S)\*(?!\w)/g, '$1$2')
+    .replace(/(^|[^\w_])_(?=\S)([^_]{0,2000}?\S)_(?!\w)/g, '$1$2')
+    .replace(/~~(?=\S)([\s\S]{0,2000}?\S)~~/g, '$1')
+    .replace(/==(?=\S)([^=]{0,2000}?\S)==/g, '$1')
     .replace(/\\([\\`*_{}[\]()#+\-.!|~=<>:])/g, '$1')
     .replace(/[ \t]+/g, ' ')
     .trim();

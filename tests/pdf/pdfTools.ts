@@ -23,8 +23,13 @@ export function tempDir(prefix = 'revise-pdf-'): string {
 }
 
 /** The text of a sheet; any complaint from poppler (syntax errors, broken fonts) fails the test. */
-export function pdfToText(file: string): string {
-  const r = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+/**
+ * Text of a PDF. `raw` (the default) keeps the order in which text is drawn, so a cell or a
+ * sentence that wraps across a column or page comes back whole; `layout` rebuilds the page
+ * geometry (and joins words hyphenated at a line end) but may interleave the two columns.
+ */
+export function pdfToText(file: string, mode: 'raw' | 'layout' = 'raw'): string {
+  const r = spawnSync('pdftotext', [...(mode === 'raw' ? ['-raw'] : []), '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0 || r.stderr.trim()) throw new Error(`pdftotext on ${file}: ${r.stderr || `exit ${r.status}`}`);
   return r.stdout;
 }
