@@ -97,6 +97,16 @@ const GENERATORS = {
   pastedList: (b) => oneHugeList(b, false).replace(/^# One list\n\n/, ''),
   pasted: (b) => pastedNotes(b),
   hostileMarkdown: (b) => `# Hostile\n\n${hostile(b)}`,
+  glossaryParagraph: (b) => {
+    // One Markdown paragraph of `**Term**: definition` lines with no blank line between them.
+    const lines = ['# Glossary', ''];
+    for (let i = 0, size = 0; size < b; i++) {
+      const line = `**Term ${i}**: definition ${i} with *emphasis* and [a link](https://example.org/${i})`;
+      lines.push(line);
+      size += line.length + 1;
+    }
+    return lines.join('\n');
+  },
   hostilePasted: (b) => hostile(b),
 };
 
@@ -137,7 +147,7 @@ if (!process.env.BENCH_CHILD && process.argv[1] === fileURLToPath(import.meta.ur
   row('pastedList', measure('pastedList', 5 * MB));
 
   console.log('\nLinear growth: time for 4× the input over time for 1× (≈4 is linear, 16 would be quadratic).');
-  for (const [gen, base] of [['pasted', 1 * MB], ['listHeavyMarkdown', 1 * MB], ['oneLooseList', 1 * MB], ['hostileMarkdown', 0.25 * MB], ['hostilePasted', 0.25 * MB]]) {
+  for (const [gen, base] of [['pasted', 1 * MB], ['listHeavyMarkdown', 1 * MB], ['oneLooseList', 1 * MB], ['glossaryParagraph', 0.25 * MB], ['hostileMarkdown', 0.25 * MB], ['hostilePasted', 0.25 * MB]]) {
     const small = measure(gen, base);
     const large = measure(gen, base * 4);
     const ratio = large.ms / small.ms;

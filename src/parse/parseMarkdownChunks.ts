@@ -16,6 +16,12 @@ export interface MarkdownChunk {
 const CHUNK_TARGET_LINES = 100;
 const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+/** A line that can only continue a paragraph: no block marker, indent, table pipe or card separator. */
+const NOT_PLAIN = /^(?:[ \t]|>|\||#{1,6}(?:[ \t]|$)|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|[=\-]+[ \t]*$|:[ \t]|\?\??[ \t]*$|`{3}|~{3}|<|\[\^)/;
+function isPlainLine(line: string): boolean {
+  return line.trim() !== '' && !NOT_PLAIN.test(line);
+}
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const TOP_LEVEL_ITEM = /^(?:[-*+]|\d{1,9}[.)])[ \t]+\S/;
 const LIST_OR_TABLE_OR_INDENT = /^(?:[ \t]|[-*+][ \t]|\d{1,9}[.)][ \t]|\|)/;
 
@@ -79,7 +85,11 @@ export function* iterateMarkdownChunks(lines: readonly string[], options: ChunkO
     // A top-level list item is also an acceptable place to cut, unless a lead-in (`…:`) introduces it.
     const forced = prevBlank && line.trim() !== '' && !/^[ \t|]/.test(line) && !endsWithLeadIn(lines, i - 1);
     const tight = size >= target * 4 && TOP_LEVEL_ITEM.test(line);
-    if (atHeading || atBlock || forced || tight) {
+    // remark's paragraph parsing is superlinear too: a paragraph of hundreds of lines (a glossary
+    // without blank lines) is cut between two plain lines, never before a setext underline.
+    const longParagraph =
+      size >= target * 4 && !prevBlank && isPlainLine(line) && isPlainLine(lines[i - 1]) && !/[:：?？]\s*$/.test(lines[i - 1]) && !SETEXT_UNDERLINE.test(lines[i + 1] ?? '');
+    if (atHeading || atBlock || forced || tight || longParagraph) {
       yield parseChunk(lines, start, i, gfm);
       start = i;
     }

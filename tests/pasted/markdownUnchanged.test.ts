@@ -29,3 +29,17 @@ describe('Markdown notes parse exactly as before the pasted-text pass', () => {
     expect(isPastedText(['#hashtag is no heading', 'text'])).toBe(true);
   });
 });
+
+describe('the Markdown guard leaves well-formed notes alone', () => {
+  it('keeps every definition of a long paragraph of **Term**: lines', () => {
+    const lines = Array.from({ length: 80 }, (_, i) => `**Term ${i}**: definition number ${i} with \`code\` and [a link](https://example.org/${i})`);
+    const { document, messages } = parseNotes(`# Glossary\n\n${lines.join('\n')}\n`, { file: 'g.md' });
+    expect(document.definitions).toHaveLength(80);
+    expect(messages).toEqual([]);
+  });
+
+  it('defuses a paragraph of unpaired delimiters and says so', () => {
+    const { messages } = parseNotes(`# T\n\n${'*a [b _c '.repeat(200)}\n`, { file: 'h.md' });
+    expect(messages.map((m) => [m.ruleId, m.line])).toEqual([['markdown-defused', 3]]);
+  });
+});

@@ -7,14 +7,18 @@
 const MAX_CONTAINER_MARKERS = 32;
 const MAX_INDENT = 128;
 const MAX_DELIMITER_RUN = 32;
+const MAX_INLINE_LINE = 20_000;
 
 /**
- * Inline delimiters one paragraph may hold before it is read as plain text. micromark pairs
+ * Unpaired inline delimiters one paragraph may hold before it is read as plain text. micromark pairs
  * emphasis and brackets in time that grows with their square inside a paragraph; prose uses a few
  * dozen at most, so capping each paragraph keeps the whole file linear.
  */
 const MAX_PARAGRAPH_DELIMITERS = 128;
 const DELIMITER = /[*_~`[\]<]/g;
+/** Well-formed spans cost micromark nothing; only the delimiters left outside them are counted. */
+const BALANCED =
+  /\*\*(?=[^\s*])[^*\n]{0,199}[^\s*]\*\*|__(?=[^\s_])[^_\n]{0,199}[^\s_]__|\*(?=[^\s*])[^*\n]{0,199}[^\s*]\*|_(?=[^\s_])[^_\n]{0,199}[^\s_]_|~~(?=[^\s~])[^~\n]{0,199}[^\s~]~~|\*\*[^\s*]\*\*|\*[^\s*]\*|`[^`\n]{1,200}`|!?\[[^\]\n]{1,200}\](?:\([^)\n]{0,500}\))?|<[^<>\n]{1,200}>/g;
 const BLOCK_START = /^[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#{1,6}(?:[ \t]|$)|>|\||```|~~~)/;
 
 const CONTAINER_PREFIX = /^(?:[ \t]{0,3}(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?){33,}/;
@@ -45,6 +49,8 @@ function defuseLine(line: string): string {
   const indent = /^[ \t]*/.exec(out)![0];
   if (indent.replace(/\t/g, '    ').length > MAX_INDENT) out = ' '.repeat(MAX_INDENT) + out.slice(indent.length);
   if (out.length > MAX_DELIMITER_RUN) out = out.replace(LONG_RUN, (run) => run.slice(0, MAX_DELIMITER_RUN) + ' '.repeat(run.length - MAX_DELIMITER_RUN));
+  // Even well-paired emphasis grows superlinearly on one huge line; such a line is prose, read plain.
+  if (out.length > MAX_INLINE_LINE) out = out.replace(DELIMITER, ' ');
   return out;
 }
 
@@ -73,7 +79,7 @@ export function guardMarkdownLines(lines: readonly string[]): GuardedLines {
       runDelimiters = 0;
     }
     out.push(fixed);
-    if (fixed.length >= 8 || /[*_~`[\]<]/.test(fixed)) runDelimiters += (fixed.match(DELIMITER) ?? []).length;
+    if (/[*_~`[\]<]/.test(fixed)) runDelimiters += (fixed.replace(BALANCED, '').match(DELIMITER) ?? []).length;
   }
   closeRun(lines.length);
   return { lines: out, changed: [...changed].sort((a, b) => a - b) };
