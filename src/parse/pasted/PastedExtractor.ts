@@ -274,6 +274,8 @@ export class PastedExtractor {
     let i = start;
     for (; i < this.lines.length; i++) {
       const line = this.lines[i];
+      // A table glued under the tree starts with `|` too; its rows are no branches or continuations.
+      if (readPipeTable(this.lines, i)) break;
       const branch = line.length <= MAX_ITEM_LINE ? matchTreeLine(line) : null;
       if (!branch) {
         // A `│` alone, or a wrapped label continued under its branch.
