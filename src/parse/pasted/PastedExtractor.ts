@@ -423,6 +423,12 @@ export class PastedExtractor {
         this.builder.addFormula(formula.expression, variables, this.source(answers[k].index));
         continue;
       }
+      // A flow in an answer ("A → B → C") is both that answer and a sequence to learn.
+      const flow = text.length <= MAX_ITEM_LINE ? matchSequence(stripInline(text)) : null;
+      if (flow) {
+        this.builder.addSequence(flow.steps, this.source(answers[k].index), flow.label);
+        continue;
+      }
       this.definitionIn(text, answers[k].index);
     }
     this.leadIn = null;
