@@ -10,7 +10,8 @@ import { toModelJson } from './model/toModelJson.js';
 import type { StudyDocument } from './model/StudyDocument.js';
 import { NotesError } from './parse/NotesError.js';
 import { hashOf } from './pipeline/BuildCache.js';
-import { buildFiles, type BuildOptions, type BuildReport, type LoadedRenderers } from './pipeline/buildFiles.js';
+import { buildFiles, readProcessStdin, type BuildOptions, type BuildReport, type LoadedRenderers } from './pipeline/buildFiles.js';
+import { NOTES_EXTENSIONS } from './pipeline/collectInputs.js';
 import { chooseProgressMode, createProgressReporter, type ProgressMode } from './pipeline/createProgressReporter.js';
 import { formatDiagnostic, toDiagnostic, type Diagnostic } from './pipeline/Diagnostic.js';
 import { decodeBytes, DEFAULT_MAX_FILE_BYTES, readNotesFile } from './pipeline/readNotesFile.js';
@@ -117,7 +118,7 @@ async function runInspect(options: InspectCommand, io: RunIO): Promise<RunResult
   try {
     let text: string;
     if (options.file === '-') {
-      text = decodeBytes(await (io.readStdin ?? defaultStdin)(), '<stdin>');
+      text = decodeBytes(await (io.readStdin ?? readProcessStdin)(), '<stdin>');
     } else {
       const absolute = resolve(cwd, options.file);
       const info = await stat(absolute).catch(() => null);
@@ -187,7 +188,7 @@ async function runBuild(options: BuildCommand, io: RunIO, registry: RendererRegi
   const jsonReport = toJsonReport(report, code, Date.now() - started);
   if (options.json) io.stdout(`${JSON.stringify(jsonReport, null, 2)}\n`);
   if (nothing) {
-    io.stderr(`revise: no notes files (${['.md', '.markdown', '.txt'].join(', ')}) found in ${options.paths.join(', ')}\n`);
+    io.stderr(`revise: no notes files (${NOTES_EXTENSIONS.join(', ')}) found in ${options.paths.join(', ')}\n`);
     return { code, build: report, report: jsonReport };
   }
   if (!options.quiet && !options.json) {
@@ -299,8 +300,3 @@ function isUnknownFormat(error: unknown): boolean {
   return error instanceof Error && error.name === 'UnknownFormatError';
 }
 
-async function defaultStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}

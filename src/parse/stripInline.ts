@@ -32,11 +32,3 @@ function stripMarkup(text: string): string {
     .replace(/[ \t]+/g, ' ')
     .trim();
 }
-
-/** Strips list markers, block quote markers and task boxes from the start of a source line. */
-export function stripBlockPrefix(line: string): string {
-  return line
-    .replace(/^\s*(?:>\s?)+/, '')
-    .replace(/^\s*(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?/, '')
-    .trimEnd();
-}

@@ -152,7 +152,9 @@ export async function buildFiles(options: BuildOptions): Promise<BuildReport> {
     return state;
   });
 
-  const outputPath = (state: FileState, renderer: Renderer) => join(outDir, state.input.relative.replace(/\.[^./]+$/, '') + renderer.extension);
+  /** Output path without the renderer's extension: the notes file's path under `--out`, minus its own. */
+  const outputStem = (state: FileState) => join(outDir, state.input.relative.replace(/\.[^./]+$/, ''));
+  const outputPath = (state: FileState, renderer: Renderer) => outputStem(state) + renderer.extension;
   const claimed = new Map<string, string>();
   if (states.some((s) => !s.cached)) {
     // Output paths are handed out in input order, so a collision always fails the same file.
@@ -229,7 +231,7 @@ export async function buildFiles(options: BuildOptions): Promise<BuildReport> {
       keepBoilerplate: options.keepBoilerplate,
       maxFileBytes,
       templatesDir,
-      outputStem: join(outDir, state.input.relative.replace(/\.[^./]+$/, '')),
+      outputStem: outputStem(state),
       timestamp: state.timestamp,
       rendererOptions: options.rendererOptions ?? {},
     });
@@ -452,7 +454,7 @@ export async function sourceTimestamp(input: Pick<InputFile, 'absolute'>): Promi
   }
 }
 
-async function readProcessStdin(): Promise<Uint8Array> {
+export async function readProcessStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
