@@ -4,7 +4,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run, type RunIO } from '../../src/run.js';
+import { run } from '../../src/run.js';
+import { captureIO } from '../cli/helpers.js';
 import { readApkg } from './readApkg.js';
 import { repoRoot } from './renderHelpers.js';
 
@@ -14,10 +15,7 @@ beforeEach(async () => {
 });
 afterEach(() => rm(out, { recursive: true, force: true }));
 
-function capture(): RunIO & { out: string; err: string } {
-  const io = { out: '', err: '', stdout: (t: string) => void (io.out += t), stderr: (t: string) => void (io.err += t) };
-  return io;
-}
+const capture = () => captureIO();
 
 const python = spawnSync('python3', ['--version']).status === 0;
 const checker = join(repoRoot, '..', 'shared', 'tools', 'check_apkg.py');

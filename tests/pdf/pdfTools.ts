@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tempDir } from '../cli/helpers.js';
 import { join } from 'node:path';
 
 /** The poppler and qpdf tools the PDF checks read sheets back with (apt: poppler-utils, qpdf). */
@@ -18,9 +18,7 @@ if (missingTools.length && process.env.CI === 'true') {
 export const skipReason = missingTools.length ? `missing ${missingTools.join(', ')} (apt-get install poppler-utils qpdf)` : '';
 if (skipReason) console.warn(`revise PDF tests skipped: ${skipReason}`);
 
-export function tempDir(prefix = 'revise-pdf-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
-}
+export { tempDir };
 
 /** The text of a sheet; any complaint from poppler (syntax errors, broken fonts) fails the test. */
 /**
