@@ -34,6 +34,37 @@ export interface CourseRenderContext {
   report(message: Omit<Diagnostic, 'severity'> & { severity?: Diagnostic['severity'] }): void;
 }
 
+/** One file's share of a course output, as handed to `joinCourse`. Parts come sorted by `file`. */
+export interface CoursePart {
+  /** Path of the notes file relative to the course folder, forward slashes (as `document.file`). */
+  file: string;
+  title: string;
+  language: string;
+  /**
+   * True when this part is new or differs from the one the previous course output was joined from.
+   * Meaningful only when `CourseJoinContext.previous` is not null (then every part is changed).
+   */
+  changed: boolean;
+  /** The part as `coursePart` returned it, read back from the build cache. */
+  read(): Promise<string>;
+}
+
+export interface CourseJoinContext extends CourseRenderContext {
+  /**
+   * The previous join of this course output, when its output file is still where `outputPath` says
+   * and the build cache remembers it: the `state` that join returned and the files no longer in the
+   * course. Null means build from every part. A renderer that updates its previous output in place
+   * must give bytes identical to a join from scratch.
+   */
+  previous: { state: unknown; removed: readonly string[] } | null;
+}
+
+export interface CourseJoinResult {
+  output: RenderOutput;
+  /** Small JSON-safe state kept in the build cache and handed back to the next join. */
+  state?: unknown;
+}
+
 /**
  * One output format. `render` returns the whole file (string for text, bytes for binary), or null
  * when there is nothing worth writing (it should then report why).
@@ -50,4 +81,11 @@ export interface Renderer {
    * bank). Documents come sorted by `file`; `document.file` is relative to the course folder.
    */
   renderCourse?(documents: readonly StudyDocument[], context: CourseRenderContext): RenderOutput | Promise<RenderOutput>;
+  /**
+   * Incremental course outputs, preferred to `renderCourse` when both are given: `coursePart` runs
+   * when a file is built (in a worker thread) and its text is cached with the file, so after one
+   * change `joinCourse` only reassembles parts instead of rendering every document again.
+   */
+  coursePart?(document: StudyDocument, context: RenderContext): string | Promise<string>;
+  joinCourse?(parts: readonly CoursePart[], context: CourseJoinContext): CourseJoinResult | Promise<CourseJoinResult>;
 }
