@@ -89,6 +89,34 @@ describe('the mcq renderer', () => {
     expect(reports).toEqual([]);
   });
 
+  it('joins a course bank from the file banks unchanged, numbering on ids repeated across files', async () => {
+    const docs = [terms('en', 'a/letters.md').doc, terms('en', 'b/letters.md').doc, terms('fr', 'c/lettres.md').doc];
+    const ctx: CourseRenderContext = { courseName: 'Letters', templatesDir: null, timestamp: 0, options: {}, report: () => {} };
+    const own = docs.map((d) => JSON.parse(mcqRenderer.render(d, { ...ctx, sourcePath: d.file, sourceAbsolutePath: null }) as string) as McqBank);
+    const parts = await Promise.all(
+      docs.map(async (d) => ({ file: d.file, title: d.title, language: d.language, changed: true, read: async () => (await mcqRenderer.coursePart!(d, { ...ctx, sourcePath: d.file, sourceAbsolutePath: null })) })),
+    );
+    const joined = await mcqRenderer.joinCourse!(parts, { ...ctx, previous: null });
+    const text = joined.output as string;
+    expect(text).toBe(await mcqRenderer.renderCourse!(docs, ctx));
+    const bank = JSON.parse(text) as McqBank;
+    expect(schemaErrors(bank)).toEqual([]);
+    expect(checkMcqBank(bank)).toEqual([]);
+    expect(bank.language).toBe('en');
+    // The three files hold the same facts at top level, so the same ids: later copies are numbered on.
+    const n = own[0].questions.length;
+    for (const b of own) expect(b.questions.map((q) => q.id)).toEqual(own[0].questions.map((q) => q.id));
+    expect(new Set(bank.questions.map((q) => q.id)).size).toBe(bank.questions.length);
+    const expected = own.flatMap((b) => b.questions);
+    expect(bank.questions).toHaveLength(expected.length);
+    bank.questions.forEach((q, i) => {
+      const { id, ...rest } = expected[i];
+      expect({ ...q, id: undefined }).toEqual({ ...rest, id: undefined });
+      const copy = Math.floor(i / n);
+      expect(q.id).toBe(copy === 0 ? id : `${id}-${copy + 1}`);
+    });
+  });
+
   it('names the course file that gave no question in its warning', async () => {
     const lonely = new DocumentMaker('en', 'misc/lonely.md');
     lonely.definition('Entropy', 'a measure of disorder.');

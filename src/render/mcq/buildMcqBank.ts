@@ -1,5 +1,6 @@
 import { countItems, type StudyDocument } from '../../model/StudyDocument.js';
 import { arrangeQuestions } from './arrangeQuestions.js';
+import { mostCommonLanguage } from './joinCourseBank.js';
 import { generateClozeQuestions } from './generateClozeQuestions.js';
 import { generateDefinitionQuestions } from './generateDefinitionQuestions.js';
 import { generateOutlineQuestions } from './generateOutlineQuestions.js';
@@ -60,7 +61,7 @@ export function buildMcqBank(documents: readonly StudyDocument[], options: McqBu
     format: 'revise-mcq',
     version: MCQ_FORMAT_VERSION,
     title: options.title ?? (single ? single.title || single.file.replace(/^.*\//, '').replace(/\.[^.]+$/, '') : 'course'),
-    language: mostCommonLanguage(documents),
+    language: mostCommonLanguage(documents.map((d) => d.language)),
     files: documents.map((d) => d.file),
     questions: arrangeQuestions(drafts),
   };
@@ -71,18 +72,4 @@ function explainEmpty(document: StudyDocument): string {
   const items = countItems(document);
   if (items === 0) return 'no multiple-choice question: the notes hold no definition, table, list, question or key point';
   return `no multiple-choice question: none of the ${items} item${items === 1 ? '' : 's'} has at least two distinct siblings to serve as wrong options`;
-}
-
-function mostCommonLanguage(documents: readonly StudyDocument[]): string {
-  const counts = new Map<string, number>();
-  for (const d of documents) counts.set(d.language, (counts.get(d.language) ?? 0) + 1);
-  let best = 'und';
-  let bestCount = 0;
-  for (const [lang, n] of [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (n > bestCount) {
-      best = lang;
-      bestCount = n;
-    }
-  }
-  return best;
 }

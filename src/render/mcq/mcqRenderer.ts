@@ -1,5 +1,7 @@
+import type { StudyDocument } from '../../model/StudyDocument.js';
 import type { Renderer } from '../Renderer.js';
-import { buildMcqBank } from './buildMcqBank.js';
+import { buildMcqBank, type McqBuildResult } from './buildMcqBank.js';
+import { bankPartText, joinCourseBank } from './joinCourseBank.js';
 import type { McqBank } from './McqBank.js';
 
 /** Stable key order and a final newline, so two builds of the same notes are byte-identical. */
@@ -7,15 +9,15 @@ function serialise(bank: McqBank): string {
   return `${JSON.stringify(bank, null, 2)}\n`;
 }
 
-/**
- * A course bank holds every question of every file (about 250 KB of indented JSON per 10 KB of
- * notes), so it is written one question per line: still valid JSON, still line-diffable in CI,
- * and about 40 % smaller and faster to write than the indented form.
- */
-function serialiseCourse(bank: McqBank): string {
-  const { questions, ...head } = bank;
-  const opening = JSON.stringify({ ...head, questions: [] }).slice(0, -3);
-  return `${opening}[\n${questions.map((q) => JSON.stringify(q)).join(',\n')}\n]}\n`;
+/** `render` and `coursePart` run one after the other on the same document: generate its bank once. */
+const banks = new WeakMap<StudyDocument, { templatesDir: string | null; result: McqBuildResult }>();
+
+function bankOf(document: StudyDocument, templatesDir: string | null): McqBuildResult {
+  const known = banks.get(document);
+  if (known && known.templatesDir === templatesDir) return known.result;
+  const result = buildMcqBank([document], { templatesDir });
+  banks.set(document, { templatesDir, result });
+  return result;
 }
 
 /** Multiple-choice and true/false question bank, generated offline from the study model. */
@@ -25,13 +27,23 @@ export const mcqRenderer: Renderer = {
   binary: false,
   description: 'multiple-choice and true/false question bank (JSON, schema/mcq.schema.json)',
   render(document, context) {
-    const { bank, warnings } = buildMcqBank([document], { templatesDir: context.templatesDir });
+    const { bank, warnings } = bankOf(document, context.templatesDir);
     for (const w of warnings) context.report({ message: w.message, ruleId: 'mcq-empty' });
     return serialise(bank);
   },
+  coursePart(document, context) {
+    return bankPartText(bankOf(document, context.templatesDir).bank);
+  },
+  async joinCourse(parts, context) {
+    const texts = await Promise.all(parts.map((p) => p.read()));
+    return { output: joinCourseBank(context.courseName, parts.map((p, i) => ({ file: p.file, language: p.language, questions: texts[i] }))) };
+  },
   renderCourse(documents, context) {
-    const { bank, warnings } = buildMcqBank(documents, { templatesDir: context.templatesDir, title: context.courseName });
-    for (const w of warnings) context.report({ file: w.file, message: w.message, ruleId: 'mcq-empty' });
-    return serialiseCourse(bank);
+    const parts = documents.map((document) => {
+      const { bank, warnings } = bankOf(document, context.templatesDir);
+      for (const w of warnings) context.report({ file: w.file, message: w.message, ruleId: 'mcq-empty' });
+      return { file: document.file, language: document.language, questions: bankPartText(bank) };
+    });
+    return joinCourseBank(context.courseName, parts);
   },
 };
