@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StudyDocument } from '../model/StudyDocument.js';
@@ -7,7 +7,7 @@ import type { Diagnostic } from './Diagnostic.js';
 import { onInterrupt, writeFileAtomic } from './writeFileAtomic.js';
 
 /** Bumped whenever the shape of the state file changes: an old cache is then simply ignored. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 export const CACHE_DIR = '.revise-cache';
 
 export interface CachedFile {
@@ -20,11 +20,28 @@ export interface CachedFile {
   messages: Diagnostic[];
   title: string;
   language: string;
+  /** Files kept for this file inside the cache folder (its document, its course parts), relative to it. */
+  stored: string[];
+}
+
+/** What a course output's last join was made from, so the next one can update it in place. */
+export interface CachedJoin {
+  /** Notes file relative to the course folder → its cache key when it was joined. */
+  members: Record<string, string>;
+  state: unknown;
 }
 
 export interface CachedPart {
   key: string;
   outputs: string[];
+  /** Renderer name → its last successful course join (course outputs only). */
+  joins?: Record<string, CachedJoin>;
+}
+
+/** What to keep for a built file besides its record: its document and its share of course outputs. */
+export interface StoredExtras {
+  document?: StudyDocument;
+  parts?: readonly { renderer: string; data: string }[];
 }
 
 interface CacheState {
@@ -48,8 +65,9 @@ export function hashOf(...parts: (string | Uint8Array)[]): string {
  * What the previous builds into one output folder produced, kept inside that folder (nothing is written
  * outside --out). A file is fresh when its key (content, path, options, templates, revise version)
  * matches and its outputs are still on disk; its date is not part of the key, so a fresh checkout
- * or a `touch` neither rebuilds it nor changes the dates written into its outputs. Documents are kept too, so course outputs can be
- * rebuilt after one change without parsing the unchanged files again.
+ * or a `touch` neither rebuilds it nor changes the dates written into its outputs. Each file's share
+ * of the course outputs is kept too (and its document when a renderer needs whole documents), so
+ * course outputs are rejoined after one change without parsing or rendering the unchanged files.
  */
 export class BuildCache {
   private state: CacheState;
@@ -95,7 +113,7 @@ export class BuildCache {
   async fresh(id: string, key: string): Promise<CachedFile | null> {
     const entry = this.state.files[id];
     if (!entry || entry.key !== key) return null;
-    const paths = [...entry.outputs.map((o) => join(this.outDir, o)), this.documentPath(key)];
+    const paths = [...entry.outputs.map((o) => join(this.outDir, o)), ...entry.stored.map((f) => join(this.outDir, CACHE_DIR, f))];
     const present = await Promise.all(paths.map((p) => stat(p).then(() => true, () => false)));
     return present.every(Boolean) ? entry : null;
   }
@@ -107,9 +125,15 @@ export class BuildCache {
     return present.every(Boolean);
   }
 
-  async remember(id: string, entry: CachedFile, document: StudyDocument): Promise<void> {
-    await writeFileAtomic(this.documentPath(entry.key), JSON.stringify(document));
-    this.state.files[id] = entry;
+  async remember(id: string, record: Omit<CachedFile, 'stored'>, extras: StoredExtras = {}): Promise<void> {
+    const stored: string[] = [];
+    const keep = async (file: string, text: string) => {
+      await writeFileAtomic(join(this.outDir, CACHE_DIR, file), text);
+      stored.push(file);
+    };
+    if (extras.document) await keep(documentFile(record.key), JSON.stringify(extras.document));
+    for (const part of extras.parts ?? []) await keep(partFile(record.key, part.renderer), part.data);
+    this.state.files[id] = { ...record, stored };
     this.dirty = true;
     // Ctrl-C keeps what was finished: the next build resumes instead of starting over.
     this.stopSavingOnInterrupt ??= onInterrupt(() => this.saveNow());
@@ -132,7 +156,12 @@ export class BuildCache {
   }
 
   async document(key: string): Promise<StudyDocument> {
-    return JSON.parse(await readFile(this.documentPath(key), 'utf8')) as StudyDocument;
+    return JSON.parse(await readFile(join(this.outDir, CACHE_DIR, documentFile(key)), 'utf8')) as StudyDocument;
+  }
+
+  /** A file's share of a course output, as its renderer's `coursePart` gave it. */
+  async coursePart(key: string, renderer: string): Promise<string> {
+    return readFile(join(this.outDir, CACHE_DIR, partFile(key, renderer)), 'utf8');
   }
 
   async save(): Promise<void> {
@@ -140,21 +169,28 @@ export class BuildCache {
     this.stopSavingOnInterrupt = null;
     if (!this.dirty) return;
     await writeFileAtomic(join(this.outDir, CACHE_DIR, 'state.json'), JSON.stringify(this.state));
-    const kept = new Set(Object.values(this.state.files).map((f) => `${f.key}.json`));
-    const docs = join(this.outDir, CACHE_DIR, 'docs');
-    const names = await readdir(docs).catch(() => [] as string[]);
-    await Promise.all(names.filter((n) => !kept.has(n) && n.endsWith('.json')).map((n) => rm(join(docs, n), { force: true })));
+    const kept = new Set(Object.values(this.state.files).flatMap((f) => f.stored));
+    for (const folder of ['docs', 'parts']) {
+      const names = await readdir(join(this.outDir, CACHE_DIR, folder)).catch(() => [] as string[]);
+      const gone = names.filter((n) => !kept.has(`${folder}/${n}`) && !n.endsWith('.tmp'));
+      await Promise.all(gone.map((n) => rm(join(this.outDir, CACHE_DIR, folder, n), { force: true })));
+    }
     this.dirty = false;
   }
 
   /** Synchronous, for the interrupt handler; same temp-then-rename as writeFileAtomic. */
   private saveNow(): void {
     const file = join(this.outDir, CACHE_DIR, 'state.json');
+    mkdirSync(join(this.outDir, CACHE_DIR), { recursive: true });
     writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(this.state));
     renameSync(`${file}.${process.pid}.tmp`, file);
   }
+}
 
-  private documentPath(key: string): string {
-    return join(this.outDir, CACHE_DIR, 'docs', `${key}.json`);
-  }
+function documentFile(key: string): string {
+  return `docs/${key}.json`;
+}
+
+function partFile(key: string, renderer: string): string {
+  return `parts/${key}.${renderer.replace(/[^\w.-]/g, '_')}.txt`;
 }

@@ -4,8 +4,8 @@ import { availableParallelism } from 'node:os';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import type { IgnoreFilter } from '../config/loadIgnoreFile.js';
 import type { StudyDocument } from '../model/StudyDocument.js';
-import type { CourseRenderContext, Renderer } from '../render/Renderer.js';
-import { BuildCache, hashOf, type CachedFile } from './BuildCache.js';
+import type { CoursePart, CourseRenderContext, Renderer, RenderOutput } from '../render/Renderer.js';
+import { BuildCache, hashOf, type CachedFile, type CachedJoin } from './BuildCache.js';
 import type { FileResult, FileTask } from './buildOneFile.js';
 import { collectInputs, type InputFile } from './collectInputs.js';
 import type { WorkerPool } from './createWorkerPool.js';
@@ -97,8 +97,14 @@ interface FileState {
   cached: CachedFile | null;
   /** Renderer name → the file whose output already takes this file's target path. */
   blocked: Map<string, string>;
-  result?: FileResult;
   report?: FileReport;
+  /** Known once built or found unchanged. */
+  title?: string;
+  language?: string;
+  /** Kept in memory only for renderers that want whole documents for their course output. */
+  document?: StudyDocument | null;
+  /** Shares of course outputs kept in memory when they could not be cached, by renderer. */
+  parts?: Map<string, string>;
 }
 
 /**
@@ -176,12 +182,17 @@ export async function buildFiles(options: BuildOptions): Promise<BuildReport> {
   };
   for (const state of states) {
     const c = state.cached;
+    if (c) {
+      state.title = c.title;
+      state.language = c.language;
+    }
     if (c) finish(state, { file: state.input.display, status: 'skipped', outputs: c.outputs.map((o) => join(outDir, o)), items: c.items, messages: c.messages });
   }
 
   const stale = states.filter((s) => !s.cached);
   if (stale.length > 0) {
     const { renderers, specs } = await getRenderers();
+    const keepDocuments = renderers.some(wantsDocuments);
     const write = async (state: FileState, result: FileResult) => {
       const fileReport: FileReport = { file: state.input.display, status: result.failed ? 'failed' : 'built', outputs: [], items: result.items, messages: [...result.messages] };
       for (const output of result.outputs) {
@@ -205,21 +216,32 @@ export async function buildFiles(options: BuildOptions): Promise<BuildReport> {
           ruleId: 'output-collision',
         });
       }
-      // Keep the document for the course outputs, not the bytes already on disk (PDFs and decks add up).
-      state.result = { ...result, outputs: [] };
+      // Course outputs need only each file's title, language and parts, not the bytes already on disk.
+      state.title = result.document?.title ?? state.input.relative;
+      state.language = result.document?.language ?? 'und';
+      state.document = keepDocuments ? result.document : null;
+      let cached = false;
       if (useCache && state.input.absolute) {
         if (fileReport.status === 'built' && state.key && result.document) {
-          await cache.remember(state.input.absolute, {
-            key: state.key,
-            timestamp: state.timestamp,
-            outputs: fileReport.outputs.map((o) => relative(outDir, o).split(sep).join('/')),
-            items: result.items,
-            messages: fileReport.messages,
-            title: result.document.title,
-            language: result.document.language,
-          }, result.document);
+          try {
+            const record = {
+              key: state.key,
+              timestamp: state.timestamp,
+              outputs: fileReport.outputs.map((o) => relative(outDir, o).split(sep).join('/')),
+              items: result.items,
+              messages: fileReport.messages,
+              title: result.document.title,
+              language: result.document.language,
+            };
+            await cache.remember(state.input.absolute, record, { document: keepDocuments ? result.document : undefined, parts: result.parts });
+            cached = true;
+          } catch (error) {
+            cache.forget(state.input.absolute);
+            fileReport.messages.push({ file: state.input.display, severity: 'warning', message: `cannot write the build cache: ${(error as Error).message}; this file will be built again next time`, ruleId: 'cache-write-failed' });
+          }
         } else cache.forget(state.input.absolute);
       }
+      if (!cached && result.parts.length > 0) state.parts = new Map(result.parts.map((p) => [p.renderer, p.data]));
       finish(state, fileReport);
     };
     const taskFor = async (state: FileState): Promise<FileTask> => ({
@@ -234,6 +256,7 @@ export async function buildFiles(options: BuildOptions): Promise<BuildReport> {
       outputStem: outputStem(state),
       timestamp: state.timestamp,
       rendererOptions: options.rendererOptions ?? {},
+      courseParts: state.input.root !== undefined,
     });
     const allowed = (state: FileState) => renderers.filter((r) => !state.blocked.has(r.name));
     const jobs = Math.max(1, options.jobs ?? availableParallelism());
@@ -311,7 +334,20 @@ interface CourseEnv {
   messages: Diagnostic[];
 }
 
-/** One output per renderer that has `renderCourse`, from every built document of the folder. */
+/** A renderer that builds its course output from whole documents rather than from cached parts. */
+function wantsDocuments(renderer: Renderer): boolean {
+  return typeof renderer.renderCourse === 'function' && !joinsParts(renderer);
+}
+
+function joinsParts(renderer: Renderer): boolean {
+  return typeof renderer.coursePart === 'function' && typeof renderer.joinCourse === 'function';
+}
+
+/**
+ * One output per renderer with a course output. Renderers with `joinCourse` get every file's cached
+ * part and what their previous join left, so one changed file costs one part, not a whole course;
+ * the others get every document.
+ */
 async function buildCourse(root: string, members: FileState[], env: CourseEnv): Promise<CourseReport | null> {
   const parts = members.filter((s) => s.report?.status !== 'failed').sort((a, b) => (a.input.relative < b.input.relative ? -1 : a.input.relative > b.input.relative ? 1 : 0));
   if (parts.length === 0) return null;
@@ -319,19 +355,25 @@ async function buildCourse(root: string, members: FileState[], env: CourseEnv): 
   const folder = relative(env.cwd, root) || '.';
   const key = hashOf(env.optionsKey, 'course', name, ...parts.map((s) => `${s.input.relative}:${s.key ?? 'none'}`));
   const partName = `course:${root}`;
+  const record = env.useCache ? env.cache.part(partName) : undefined;
   if (env.useCache && !env.options.force && parts.every((s) => s.key) && (await env.cache.freshPart(partName, key))) {
-    const outputs = (env.cache.part(partName)?.outputs ?? []).map((o) => join(env.outDir, o));
+    const outputs = (record?.outputs ?? []).map((o) => join(env.outDir, o));
     for (const o of outputs) env.claimed.set(o, `course ${name}`);
     return { name, folder, status: 'skipped', files: parts.length, outputs };
   }
   const { renderers } = await env.getRenderers();
-  const courseRenderers = renderers.filter((r) => typeof r.renderCourse === 'function');
+  const courseRenderers = renderers.filter((r) => joinsParts(r) || typeof r.renderCourse === 'function');
   const course: CourseReport = { name, folder, status: 'built', files: parts.length, outputs: [] };
-  const documents: StudyDocument[] = [];
-  for (const s of courseRenderers.length > 0 ? parts : []) {
-    const document = s.result?.document ?? (s.key ? await env.cache.document(s.key).catch(() => null) : null);
-    if (document) documents.push(document);
-  }
+  let documents: StudyDocument[] | null = null;
+  const loadDocuments = async () => {
+    documents = [];
+    for (const s of parts) {
+      const document = s.document ?? (s.key ? await env.cache.document(s.key).catch(() => null) : null);
+      if (document) documents.push(document);
+    }
+    return documents;
+  };
+  const joins: Record<string, CachedJoin> = { ...(record?.joins ?? {}) };
   const fail = (message: string, ruleId: string) => {
     course.status = 'failed';
     env.messages.push({ file: folder, severity: 'error', message, ruleId });
@@ -351,18 +393,51 @@ async function buildCourse(root: string, members: FileState[], env: CourseEnv): 
       options: env.options.rendererOptions?.[renderer.name] ?? {},
       report: (m) => env.messages.push({ severity: 'warning', ...m }),
     };
+    // Forgotten until this join succeeds: a failed or interrupted join never passes for the output on disk.
+    delete joins[renderer.name];
     try {
-      const output = await renderer.renderCourse!(documents, context);
+      let output: RenderOutput;
+      if (joinsParts(renderer)) {
+        const last = record?.joins?.[renderer.name];
+        const usable = last && !env.options.force && (await stat(target).then((st) => st.isFile(), () => false));
+        const current = new Set(parts.map((s) => s.input.relative));
+        const previous = usable ? { state: last.state, removed: Object.keys(last.members).filter((f) => !current.has(f)) } : null;
+        const coursePart = (s: FileState): CoursePart => ({
+          file: s.input.relative,
+          title: s.title ?? s.input.relative,
+          language: s.language ?? 'und',
+          changed: !previous || !s.key || last!.members[s.input.relative] !== s.key,
+          read: async () => {
+            const inMemory = s.parts?.get(renderer.name);
+            if (inMemory !== undefined) return inMemory;
+            if (!s.key) throw new Error(`no ${renderer.name} course part for ${s.input.display}`);
+            return env.cache.coursePart(s.key, renderer.name);
+          },
+        });
+        const joined = await renderer.joinCourse!(parts.map(coursePart), { ...context, previous });
+        output = joined.output;
+        if (output !== null && parts.every((s) => s.key)) {
+          joins[renderer.name] = { members: Object.fromEntries(parts.map((s) => [s.input.relative, s.key!])), state: joined.state ?? null };
+        }
+      } else {
+        output = await renderer.renderCourse!(documents ?? (await loadDocuments()), context);
+      }
       if (output === null) continue;
       await writeFileAtomic(target, output);
       env.claimed.set(target, `course ${name}`);
       course.outputs.push(target);
     } catch (error) {
+      delete joins[renderer.name];
       fail(`course ${renderer.name} output failed: ${(error as Error)?.message ?? String(error)}`, `render-${renderer.name}`);
     }
   }
-  if (env.useCache && course.status === 'built') {
-    env.cache.rememberPart(partName, { key, outputs: course.outputs.map((o) => relative(env.outDir, o).split(sep).join('/')) });
+  if (env.useCache) {
+    env.cache.rememberPart(partName, {
+      // A failed course is tried again next time, from scratch for the renderers that failed.
+      key: course.status === 'built' ? key : '',
+      outputs: course.outputs.map((o) => relative(env.outDir, o).split(sep).join('/')),
+      joins,
+    });
   }
   return course;
 }
@@ -378,11 +453,10 @@ async function writeIndex(
   const entries: IndexEntry[] = [];
   for (const s of states) {
     if (!s.report || s.report.outputs.length === 0) continue;
-    const document = s.result?.document;
     entries.push({
       source: s.input.root ? join(basename(s.input.root), s.input.relative).split(sep).join('/') : s.input.relative,
-      title: document?.title ?? s.cached?.title ?? s.input.relative,
-      language: document?.language ?? s.cached?.language ?? 'und',
+      title: s.title ?? s.input.relative,
+      language: s.language ?? 'und',
       items: s.report.items,
       outputs: s.report.outputs.map(rel),
     });
@@ -405,7 +479,7 @@ async function writeIndex(
 /** A bug (not bad notes) while building one file: reported on that file, the others go on. */
 function crashed(state: FileState, error: unknown): FileResult {
   const message = `internal error while building this file: ${(error as Error)?.message ?? String(error)} (this is a bug in revise or a renderer; please report it)`;
-  return { document: null, items: 0, failed: true, outputs: [], messages: [{ file: state.input.display, severity: 'error', message, ruleId: 'internal-error' }] };
+  return { document: null, items: 0, failed: true, outputs: [], parts: [], messages: [{ file: state.input.display, severity: 'error', message, ruleId: 'internal-error' }] };
 }
 
 /** Every template file's path and bytes: editing a template invalidates the cached outputs. */

@@ -20,6 +20,8 @@ export interface FileTask {
   outputStem: string;
   timestamp: number;
   rendererOptions: Record<string, Record<string, unknown>>;
+  /** The file belongs to a folder build: also compute its share of each course output. */
+  courseParts?: boolean;
 }
 
 export interface RenderedOutput {
@@ -34,11 +36,13 @@ export interface FileResult {
   messages: Diagnostic[];
   failed: boolean;
   outputs: RenderedOutput[];
+  /** The file's share of each course output (renderers with `coursePart` and `joinCourse`). */
+  parts: { renderer: string; data: string }[];
 }
 
 /** read → parse → render one file; every problem becomes a message on this file, never a throw. */
 export async function buildOneFile(task: FileTask, renderers: readonly Renderer[]): Promise<FileResult> {
-  const result: FileResult = { document: null, items: 0, messages: [], failed: false, outputs: [] };
+  const result: FileResult = { document: null, items: 0, messages: [], failed: false, outputs: [], parts: [] };
   let document: StudyDocument;
   try {
     const text = task.absolute ? await readNotesFile(task.absolute, task.display, task.maxFileBytes) : decodeBytes(task.stdin ?? new Uint8Array(), task.display);
@@ -66,6 +70,11 @@ export async function buildOneFile(task: FileTask, renderers: readonly Renderer[
     try {
       const data = await renderer.render(document, context);
       if (data !== null) result.outputs.push({ renderer: renderer.name, data });
+      if (task.courseParts && renderer.coursePart && renderer.joinCourse) {
+        const part = await renderer.coursePart(document, context);
+        if (typeof part !== 'string') throw new Error(`coursePart must return a string, got ${typeof part}`);
+        result.parts.push({ renderer: renderer.name, data: part });
+      }
     } catch (error) {
       result.failed = true;
       result.messages.push({
