@@ -160,8 +160,8 @@ export class BuildCache {
   }
 
   /** A file's share of a course output, as its renderer's `coursePart` gave it. */
-  async coursePart(key: string, renderer: string): Promise<string> {
-    return readFile(join(this.outDir, CACHE_DIR, partFile(key, renderer)), 'utf8');
+  async coursePart(key: string, renderer: string): Promise<Buffer> {
+    return readFile(join(this.outDir, CACHE_DIR, partFile(key, renderer)));
   }
 
   async save(): Promise<void> {

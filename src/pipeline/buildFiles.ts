@@ -409,11 +409,17 @@ async function buildCourse(root: string, members: FileState[], env: CourseEnv): 
           changed: !previous || !s.key || last!.members[s.input.relative] !== s.key,
           read: async () => {
             const inMemory = s.parts?.get(renderer.name);
-            if (inMemory !== undefined) return inMemory;
-            if (!s.key) throw new Error(`no ${renderer.name} course part for ${s.input.display}`);
-            return env.cache.coursePart(s.key, renderer.name);
+            return inMemory ?? (await readPart(s)).toString('utf8');
+          },
+          readBytes: async () => {
+            const inMemory = s.parts?.get(renderer.name);
+            return inMemory !== undefined ? Buffer.from(inMemory, 'utf8') : readPart(s);
           },
         });
+        const readPart = (s: FileState) => {
+          if (!s.key) throw new Error(`no ${renderer.name} course part for ${s.input.display}`);
+          return env.cache.coursePart(s.key, renderer.name);
+        };
         const joined = await renderer.joinCourse!(parts.map(coursePart), { ...context, previous });
         output = joined.output;
         if (output !== null && parts.every((s) => s.key)) {

@@ -47,6 +47,8 @@ export interface CoursePart {
   changed: boolean;
   /** The part as `coursePart` returned it, read back from the build cache. */
   read(): Promise<string>;
+  /** The same as UTF-8 bytes, for joins that only splice parts together (no decoding, no copy). */
+  readBytes(): Promise<Uint8Array>;
 }
 
 export interface CourseJoinContext extends CourseRenderContext {

@@ -94,10 +94,13 @@ describe('the mcq renderer', () => {
     const ctx: CourseRenderContext = { courseName: 'Letters', templatesDir: null, timestamp: 0, options: {}, report: () => {} };
     const own = docs.map((d) => JSON.parse(mcqRenderer.render(d, { ...ctx, sourcePath: d.file, sourceAbsolutePath: null }) as string) as McqBank);
     const parts = await Promise.all(
-      docs.map(async (d) => ({ file: d.file, title: d.title, language: d.language, changed: true, read: async () => (await mcqRenderer.coursePart!(d, { ...ctx, sourcePath: d.file, sourceAbsolutePath: null })) })),
+      docs.map(async (d) => {
+        const part = await mcqRenderer.coursePart!(d, { ...ctx, sourcePath: d.file, sourceAbsolutePath: null });
+        return { file: d.file, title: d.title, language: d.language, changed: true, read: async () => part, readBytes: async () => Buffer.from(part) };
+      }),
     );
     const joined = await mcqRenderer.joinCourse!(parts, { ...ctx, previous: null });
-    const text = joined.output as string;
+    const text = Buffer.from(joined.output as Uint8Array).toString('utf8');
     expect(text).toBe(await mcqRenderer.renderCourse!(docs, ctx));
     const bank = JSON.parse(text) as McqBank;
     expect(schemaErrors(bank)).toEqual([]);

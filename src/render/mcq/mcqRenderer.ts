@@ -35,15 +35,15 @@ export const mcqRenderer: Renderer = {
     return bankPartText(bankOf(document, context.templatesDir).bank);
   },
   async joinCourse(parts, context) {
-    const texts = await Promise.all(parts.map((p) => p.read()));
+    const texts = await Promise.all(parts.map((p) => p.readBytes()));
     return { output: joinCourseBank(context.courseName, parts.map((p, i) => ({ file: p.file, language: p.language, questions: texts[i] }))) };
   },
   renderCourse(documents, context) {
     const parts = documents.map((document) => {
       const { bank, warnings } = bankOf(document, context.templatesDir);
       for (const w of warnings) context.report({ file: w.file, message: w.message, ruleId: 'mcq-empty' });
-      return { file: document.file, language: document.language, questions: bankPartText(bank) };
+      return { file: document.file, language: document.language, questions: Buffer.from(bankPartText(bank), 'utf8') };
     });
-    return joinCourseBank(context.courseName, parts);
+    return Buffer.from(joinCourseBank(context.courseName, parts)).toString('utf8');
   },
 };
