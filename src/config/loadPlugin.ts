@@ -67,5 +67,9 @@ export function checkRendererShape(value: unknown): string[] {
   if (r.description !== undefined && typeof r.description !== 'string') problems.push(`"description" must be a string; got ${describe(r.description)}`);
   if (typeof r.render !== 'function') problems.push(`"render" must be a function (document, context) => output; got ${describe(r.render)}`);
   if (r.renderCourse !== undefined && typeof r.renderCourse !== 'function') problems.push(`"renderCourse" must be a function when present; got ${describe(r.renderCourse)}`);
+  for (const key of ['coursePart', 'joinCourse'] as const) {
+    if (r[key] !== undefined && typeof r[key] !== 'function') problems.push(`"${key}" must be a function when present; got ${describe(r[key])}`);
+  }
+  if ((r.coursePart === undefined) !== (r.joinCourse === undefined)) problems.push('"coursePart" and "joinCourse" go together: give both or neither');
   return problems;
 }

@@ -83,7 +83,7 @@ describe('third-party renderers from the configuration', () => {
 
   it('are checked for shape, with the key and an example in the message (exit 2)', async () => {
     await put(dir, {
-      'bad/bad.mjs': 'export default { name: "bad", extension: "txt", render: "nope" };',
+      'bad/bad.mjs': 'export default { name: "bad", extension: "txt", render: "nope", coursePart: () => "" };',
       'bad/revise.config.json': JSON.stringify({ renderers: ['./bad.mjs'] }),
       'bad/a.md': '# A\n\nTerm: meaning.\n',
     });
@@ -95,6 +95,7 @@ describe('third-party renderers from the configuration', () => {
     expect(err).toMatch(/"extension" must start with a dot/);
     expect(err).toMatch(/"binary" must be true or false/);
     expect(err).toMatch(/"render" must be a function/);
+    expect(err).toMatch(/"coursePart" and "joinCourse" go together/);
     expect(err).toContain('export default {');
     expect(await listFiles(join(dir, 'bad/output'))).toEqual([]);
   });
