@@ -437,6 +437,14 @@ async function buildCourse(root: string, members: FileState[], env: CourseEnv): 
       fail(`course ${renderer.name} output failed: ${(error as Error)?.message ?? String(error)}`, `render-${renderer.name}`);
     }
   }
+  if (course.status === 'built') {
+    // Course outputs under an old name (--deck-name changed) or of a format no longer built go away.
+    const kept = new Set(course.outputs);
+    for (const old of record?.outputs ?? []) {
+      const stale = resolve(env.outDir, old);
+      if (!kept.has(stale) && stale.startsWith(env.outDir + sep) && !env.claimed.has(stale)) await rm(stale, { force: true });
+    }
+  }
   if (env.useCache) {
     env.cache.rememberPart(partName, {
       // A failed course is tried again next time, from scratch for the renderers that failed.

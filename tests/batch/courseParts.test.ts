@@ -104,6 +104,15 @@ describe('course outputs joined from cached parts', () => {
     expect(await readFile(join(dir, 'out/Greek.parts.txt'), 'utf8')).toBe('Greek\na.md: Alpha\nb.md: Beta\nsub/c.md: Gamma\n');
   });
 
+  it('removes the course outputs of the old name when the course is renamed', async () => {
+    const { renderer } = makePartsRenderer();
+    const registry = registryWith(renderer);
+    await build(registry);
+    await build(registry, { deckName: 'Hellenic' });
+    expect(await readFile(join(dir, 'out/Hellenic.parts.txt'), 'utf8')).toMatch(/^Hellenic\n/);
+    await expect(readFile(join(dir, 'out/Greek.parts.txt'), 'utf8')).rejects.toThrow(/ENOENT/);
+  });
+
   it('keeps parts in memory when there is no cache', async () => {
     const { renderer, joins } = makePartsRenderer();
     const report = await buildFiles({ paths: ['course'], outDir: 'out', cwd: dir, renderers: [renderer], cache: false, jobs: 1, courseName: 'Greek' });
