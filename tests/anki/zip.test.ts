@@ -17,8 +17,8 @@ describe('zip writer and reader (node:zlib)', () => {
   ];
 
   it('writes a zip that JSZip reads back with the given UTC date, and the same bytes every time', async () => {
-    const bytes = writeZip(entries, T + 59);
-    expect(Buffer.from(writeZip(entries, T + 59)).equals(Buffer.from(bytes))).toBe(true);
+    const bytes = await writeZip(entries, T + 59);
+    expect(Buffer.from(await writeZip(entries, T + 59)).equals(Buffer.from(bytes))).toBe(true);
     const zip = await JSZip.loadAsync(bytes);
     expect(Object.keys(zip.files)).toEqual(['collection.anki2', 'media', 'empty']);
     expect(Buffer.from(await zip.file('collection.anki2')!.async('uint8array')).equals(Buffer.from(big))).toBe(true);
@@ -28,14 +28,14 @@ describe('zip writer and reader (node:zlib)', () => {
   });
 
   it('clamps dates to the DOS range (1980 … 2107)', async () => {
-    const early = await JSZip.loadAsync(writeZip(entries.slice(1, 2), 0));
+    const early = await JSZip.loadAsync(await writeZip(entries.slice(1, 2), 0));
     expect(early.file('media')!.date.toISOString()).toBe('1980-01-01T00:00:00.000Z');
   });
 
   it('passes Python zipfile testzip()', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'revise-zip-'));
     try {
-      await writeFile(join(dir, 'a.zip'), writeZip(entries, T));
+      await writeFile(join(dir, 'a.zip'), await writeZip(entries, T));
       const r = spawnSync('python3', ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.testzip(), [i.date_time for i in z.infolist()][0])', join(dir, 'a.zip')], { encoding: 'utf8' });
       if (r.error) return; // no python3: the check_apkg test in cli.test.ts says so
       expect(r.stdout.trim()).toBe('None (2026, 1, 1, 0, 0, 0)');
@@ -45,7 +45,7 @@ describe('zip writer and reader (node:zlib)', () => {
   });
 
   it('reads entries of its own zips and of JSZip zips (stored or deflated), and null for a missing one', async () => {
-    const own = writeZip(entries, T);
+    const own = await writeZip(entries, T);
     expect(Buffer.from(readZipEntry(own, 'collection.anki2')!).equals(Buffer.from(big))).toBe(true);
     expect(readZipEntry(own, 'empty')!.length).toBe(0);
     expect(readZipEntry(own, 'nope')).toBeNull();
@@ -58,9 +58,9 @@ describe('zip writer and reader (node:zlib)', () => {
     }
   });
 
-  it('refuses what is not a zip, and an entry whose data was damaged', () => {
+  it('refuses what is not a zip, and an entry whose data was damaged', async () => {
     expect(() => readZipEntry(new TextEncoder().encode('not a zip at all, not even close'), 'media')).toThrow(/not a zip/);
-    const damaged = Buffer.from(writeZip(entries, T));
+    const damaged = Buffer.from(await writeZip(entries, T));
     damaged[100] ^= 0xff;
     expect(() => readZipEntry(damaged, 'collection.anki2')).toThrow();
   });

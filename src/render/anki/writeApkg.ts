@@ -245,7 +245,7 @@ function pinHeader(collection: Uint8Array): void {
 }
 
 /** VACUUM (the layout then depends on the contents only), export and zip with the media list. */
-export function packCollection(db: Database, timestamp: number): Uint8Array {
+export function packCollection(db: Database, timestamp: number): Promise<Uint8Array> {
   db.run('VACUUM');
   const collection = db.export();
   pinHeader(collection);
@@ -284,7 +284,7 @@ export async function writeApkg(input: PackageInput): Promise<WrittenPackage> {
     runAll(db, INSERT_NOTE, noteRows);
     runAll(db, INSERT_CARD, cardRows);
     db.run('COMMIT');
-    return { bytes: packCollection(db, input.timestamp), shifted: moved.shifted };
+    return { bytes: await packCollection(db, input.timestamp), shifted: moved.shifted };
   } finally {
     db.close();
   }

@@ -1,4 +1,7 @@
-import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { constants, crc32, deflateRaw, inflateRawSync, type ZlibOptions } from 'node:zlib';
+
+const deflateRawAsync = promisify<Uint8Array, ZlibOptions, Buffer>(deflateRaw);
 
 /**
  * The few zip features an .apkg needs, on node:zlib: writing two DEFLATE entries with fixed dates,
@@ -9,6 +12,11 @@ import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
  * no zip64 (an entry of 4 GiB or more is refused), no extra fields, no comments, DOS attributes.
  * The bytes depend only on the entries and the date, so identical input gives an identical file.
  */
+
+/** Input slice compressed by one zlib call; slices are compressed side by side on libuv's threads. */
+const SLICE = 2 * 1024 * 1024;
+/** DEFLATE looks back at most 32 KiB. */
+const WINDOW = 32 * 1024;
 
 export interface ZipEntry {
   name: string;
@@ -27,6 +35,24 @@ const VERSION = 20;
 const UTF8 = 0x0800;
 const LEVEL = 6;
 
+/**
+ * Raw DEFLATE of `data` cut into 2 MiB slices compressed in parallel, the way pigz does it: every
+ * slice but the last ends with a sync flush (an empty stored block, so the next slice starts on a
+ * byte boundary and the stream goes on), and each slice after the first is primed with the 32 KiB
+ * before it as its dictionary, so it may refer back to them as a single stream would. The output is
+ * one valid DEFLATE stream and depends only on `data` (slices are fixed, not tied to thread count).
+ */
+async function deflateSlices(data: Uint8Array): Promise<Buffer> {
+  const jobs: Promise<Buffer>[] = [];
+  for (let start = 0; start < data.length || start === 0; start += SLICE) {
+    const end = Math.min(start + SLICE, data.length);
+    const options: ZlibOptions = { level: LEVEL, finishFlush: end === data.length ? constants.Z_FINISH : constants.Z_SYNC_FLUSH };
+    if (start > 0) options.dictionary = data.subarray(start - WINDOW, start);
+    jobs.push(deflateRawAsync(data.subarray(start, end), options));
+  }
+  return Buffer.concat(await Promise.all(jobs));
+}
+
 function dosDateTime(seconds: number): { date: number; time: number } {
   const d = new Date(Math.min(Math.max(seconds, ZIP_EPOCH), ZIP_END) * 1000);
   return {
@@ -36,7 +62,7 @@ function dosDateTime(seconds: number): { date: number; time: number } {
 }
 
 /** A zip of `entries`, in that order, each DEFLATE level 6 and dated `seconds` (UTC, DOS resolution). */
-export function writeZip(entries: readonly ZipEntry[], seconds: number): Uint8Array {
+export async function writeZip(entries: readonly ZipEntry[], seconds: number): Promise<Uint8Array> {
   const { date, time } = dosDateTime(seconds);
   const chunks: Uint8Array[] = [];
   const central: Buffer[] = [];
@@ -44,7 +70,7 @@ export function writeZip(entries: readonly ZipEntry[], seconds: number): Uint8Ar
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
     const flags = /^[\x20-\x7e]*$/.test(entry.name) ? 0 : UTF8;
-    const data = deflateRawSync(entry.data, { level: LEVEL });
+    const data = await deflateSlices(entry.data);
     if (entry.data.length >= 0xffffffff || data.length >= 0xffffffff) throw new Error(`zip entry ${entry.name} is too large (zip64 is not written)`);
     const crc = crc32(entry.data);
     const local = Buffer.alloc(30);
