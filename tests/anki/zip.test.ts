@@ -35,7 +35,9 @@ describe('zip writer and reader (node:zlib)', () => {
   it('passes Python zipfile testzip()', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'revise-zip-'));
     try {
-      await writeFile(join(dir, 'a.zip'), await writeZip(entries, T));
+      // Over 2 MiB, so zlib (not only pako) reads a sliced stream too.
+      const large = new Uint8Array(5 * 1024 * 1024).map((_, i) => (i * 31 + (i >> 12)) % 253);
+      await writeFile(join(dir, 'a.zip'), await writeZip([...entries, { name: 'large', data: large }], T));
       const r = spawnSync('python3', ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.testzip(), [i.date_time for i in z.infolist()][0])', join(dir, 'a.zip')], { encoding: 'utf8' });
       if (r.error) return; // no python3: the check_apkg test in cli.test.ts says so
       expect(r.stdout.trim()).toBe('None (2026, 1, 1, 0, 0, 0)');
@@ -56,6 +58,21 @@ describe('zip writer and reader (node:zlib)', () => {
       const bytes = await zip.generateAsync({ type: 'uint8array', compression });
       expect(Buffer.from(readZipEntry(bytes, 'collection.anki2')!).equals(Buffer.from(big))).toBe(true);
     }
+  });
+
+  it('compresses entries over 2 MiB in slices that decode as one stream, each slice seeing the 32 KiB before it', async () => {
+    // 6 MiB of one 20 KiB random block, repeated: three slices. A slice that did not get the end of
+    // the previous one as its dictionary would have to store the block again (20 KiB more each).
+    const block = new Uint8Array(20 * 1024);
+    let seed = 7;
+    for (let i = 0; i < block.length; i++) block[i] = (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
+    const data = new Uint8Array(6 * 1024 * 1024 + 123);
+    for (let i = 0; i < data.length; i += block.length) data.set(block.subarray(0, Math.min(block.length, data.length - i)), i);
+    const bytes = await writeZip([{ name: 'collection.anki2', data }], T);
+    expect(bytes.length).toBeLessThan(block.length + 40 * 1024);
+    expect(Buffer.from(readZipEntry(bytes, 'collection.anki2')!).equals(Buffer.from(data))).toBe(true);
+    const zip = await JSZip.loadAsync(bytes);
+    expect(Buffer.from(await zip.file('collection.anki2')!.async('uint8array')).equals(Buffer.from(data))).toBe(true);
   });
 
   it('refuses what is not a zip, and an entry whose data was damaged', async () => {
