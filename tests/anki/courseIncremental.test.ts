@@ -249,6 +249,15 @@ describe('course deck: coursePart / joinCourse', () => {
     for (const m of Object.values((await readApkg(second.bytes)).models)) expect(m.mod).toBe(mtime + 1);
   });
 
+  it('builds from scratch when most files changed (quicker than patching), with the same bytes', async () => {
+    const many: Course = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`f/${String(i).padStart(2, '0')}.md`, `# File ${i}\n\nQ: Question ${i}?\nA: Answer ${i}.\n`]));
+    const base = await first(many);
+    const mostly = Object.fromEntries(Object.entries(many).map(([f, text], i) => [f, i < 20 ? text.replace('Answer', 'New answer') : text]));
+    expect((await next(base, mostly, T2, { expectPatch: false })).fallback).toMatch(/most files changed/);
+    const some = Object.fromEntries(Object.entries(many).map(([f, text], i) => [f, i < 15 ? text.replace('Answer', 'New answer') : text]));
+    await next(base, some, T2);
+  });
+
   it('builds from scratch, still identical, when the previous output is not the one the state describes', async () => {
     const base = await first(BASE);
     const edited = { ...BASE, 'z/last.md': BASE['z/last.md'].replace('A: Yes.', 'A: No.') };

@@ -38,6 +38,8 @@ import {
 const PART_FORMAT = 'revise-anki-part/1';
 const STATE_FORMAT = 'revise-anki-course/1';
 const TYPE_BITS: Record<NoteTypeKey, number> = { basic: 1, definition: 2, cloze: 4 };
+const MOST_FILES_SHARE = 0.6;
+const MOST_FILES_MIN = 16;
 
 /** [GUID, note type, fields, tags, card ordinals]: an AnkiNote without its deck. */
 type PartNote = [string, NoteTypeKey, string[], string[], number[]];
@@ -175,6 +177,9 @@ async function patchCourseDeck(parts: readonly CoursePart[], decks: readonly str
     rewrite.push({ index: i, notes: [] });
     return null;
   });
+  // Rewriting rows costs more per note than inserting them afresh (about 2.2 s against 1.8 s when
+  // all 500 files of the benchmark course change); past this share the full build is quicker.
+  if (rewrite.length > Math.max(MOST_FILES_MIN, parts.length * MOST_FILES_SHARE)) fallback('most files changed: building from scratch is quicker');
   const texts = await readParts(rewrite.map((r) => parts[r.index]));
   rewrite.forEach((r, k) => (r.notes = decodePart(texts[k], parts[r.index].file, decks[r.index])));
   const counts = kept.map((k) => k?.[2] ?? 0);
