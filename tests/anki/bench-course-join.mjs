@@ -22,7 +22,7 @@ const JOIN = `
 import { readFile, writeFile } from 'node:fs/promises';
 const [work, out, changedFile, withPrevious, timestamp] = process.argv.slice(2);
 const { ankiRenderer } = await import(${JSON.stringify(dist('render/anki/ankiRenderer.js'))});
-const { courseJoinStats } = await import(${JSON.stringify(dist('render/anki/courseDeck.js'))});
+const { courseJoinStats } = await import(${JSON.stringify(dist('render/anki/joinCourseDeck.js'))});
 const parts = JSON.parse(await readFile(work + '/parts.json', 'utf8'));
 const state = withPrevious === 'yes' ? JSON.parse(await readFile(work + '/state.json', 'utf8')) : null;
 const started = performance.now();

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ankiRenderer } from '../../src/render/anki/ankiRenderer.js';
 import { BUILT_IN_TEMPLATES_VERSION } from '../../src/render/anki/builtInTemplatesVersion.js';
 import { collectDeckNotes } from '../../src/render/anki/collectDeckNotes.js';
-import { courseJoinStats, decodePart } from '../../src/render/anki/courseDeck.js';
+import { courseJoinStats, decodePart } from '../../src/render/anki/joinCourseDeck.js';
 import type { CourseJoinResult, CoursePart } from '../../src/render/Renderer.js';
 import { readApkg, type Apkg } from './readApkg.js';
 import { courseContext, parse, repoRoot } from './renderHelpers.js';

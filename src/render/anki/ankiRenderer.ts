@@ -1,8 +1,8 @@
 import type { Renderer } from '../Renderer.js';
 import { buildDeckPackage } from './buildDeckPackage.js';
 import { collectDeckNotes } from './collectDeckNotes.js';
-import { buildCourseDeck, encodePart, joinCourseDeck } from './courseDeck.js';
-import { chapterDecks, deckPart, EMPTY, stem } from './deckNames.js';
+import { buildCourseDeck, encodePart, joinCourseDeck } from './joinCourseDeck.js';
+import { chapterDecks, deckPart, EMPTY, stem } from './chapterDecks.js';
 
 /** One deck per notes file; a folder build can also give one course deck with a sub-deck per file. */
 export const ankiRenderer: Renderer = {

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { CourseJoinContext, CourseJoinResult, CoursePart, CourseRenderContext } from '../Renderer.js';
 import type { AnkiNote, NoteTypeKey } from './AnkiNote.js';
 import { packageDeck, resolveNoteTypes, withNoteMods } from './buildDeckPackage.js';
-import { chapterDecks, deckPart, EMPTY, LEFT_OUT } from './deckNames.js';
+import { chapterDecks, deckPart, EMPTY, LEFT_OUT } from './chapterDecks.js';
 import { loadSqlJs } from './loadSqlJs.js';
 import { NOTE_TYPE_SPECS } from './noteTypeSpecs.js';
 import { collectionOf, readNoteTypes, type PreviousNote } from './readPreviousDeck.js';
