@@ -249,6 +249,25 @@ describe('course deck: coursePart / joinCourse', () => {
     for (const m of Object.values((await readApkg(second.bytes)).models)) expect(m.mod).toBe(mtime + 1);
   });
 
+  it('builds from scratch when a new id would collide, and keeps doing so while an id is moved', async () => {
+    // These two questions of c/collide.md hash to the same note id (found by a birthday search over
+    // "Question <n>?"); the full build moves the second one up by one.
+    const one = '# Collide\n\nQ: Question 595137?\nA: One.\n';
+    const both = `${one}\nQ: Question 1261130?\nA: Two.\n`;
+    const base = await first({ ...BASE, 'c/collide.md': one });
+    const second = await next(base, { ...BASE, 'c/collide.md': both }, T2, { expectPatch: false });
+    expect(second.fallback).toMatch(/the id of note .* is taken/);
+    expect(second.state).toMatchObject({ shifted: true });
+    const ids = (await readApkg(second.bytes)).notes.filter((n) => n.fields[3].startsWith('c/collide.md')).map((n) => n.id);
+    expect(ids[1] - ids[0]).toBe(1);
+    const edited = { ...BASE, 'c/collide.md': both, 'z/last.md': BASE['z/last.md'].replace('Yes', 'Yes!') };
+    expect((await next(second, edited, T3, { expectPatch: false })).fallback).toMatch(/moved/);
+    // Once the collision is gone the deck is patched again.
+    const third = await next(second, { ...BASE, 'c/collide.md': one }, T3, { expectPatch: false });
+    expect(third.state).toMatchObject({ shifted: false });
+    await next(third, { ...BASE, 'c/collide.md': one, 'z/last.md': edited['z/last.md'] }, T3 + 1);
+  });
+
   it('builds from scratch when most files changed (quicker than patching), with the same bytes', async () => {
     const many: Course = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`f/${String(i).padStart(2, '0')}.md`, `# File ${i}\n\nQ: Question ${i}?\nA: Answer ${i}.\n`]));
     const base = await first(many);
