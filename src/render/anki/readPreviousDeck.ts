@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import JSZip from 'jszip';
+import type { Database } from 'sql.js';
 import { loadSqlJs } from './loadSqlJs.js';
+import { readZipEntry } from './zip.js';
 
 export interface PreviousNote {
   mid: number;
@@ -24,6 +25,24 @@ export function noteTypeFingerprint(fields: readonly string[], templates: readon
   return JSON.stringify([fields, templates.map((t) => [t.name, t.qfmt, t.afmt]), css]);
 }
 
+/** The note types in a collection's `col.models`, by id. */
+export function readNoteTypes(db: Database): Map<number, PreviousNoteType> {
+  const noteTypes = new Map<number, PreviousNoteType>();
+  const [row] = db.exec('select models from col');
+  const models = JSON.parse(String(row?.values[0]?.[0] ?? '{}')) as Record<string, { id: number; mod: number; css: string; flds: { name: string }[]; tmpls: { name: string; qfmt: string; afmt: string }[] }>;
+  for (const m of Object.values(models)) {
+    noteTypes.set(Number(m.id), { mod: Number(m.mod), fingerprint: noteTypeFingerprint(m.flds.map((f) => f.name), m.tmpls, m.css) });
+  }
+  return noteTypes;
+}
+
+/** collection.anki2 of an .apkg; throws when `bytes` is not a zip holding one. */
+export function collectionOf(bytes: Uint8Array): Uint8Array {
+  const collection = readZipEntry(bytes, 'collection.anki2');
+  if (!collection) throw new Error('no collection.anki2 in the package');
+  return collection;
+}
+
 /**
  * The .apkg this build is about to replace, so unchanged notes keep their `mod` and changed ones get
  * a newer one. Returns null when there is none or it cannot be read (the build then starts afresh).
@@ -36,11 +55,8 @@ export async function readPreviousDeck(path: string): Promise<PreviousDeck | nul
     return null;
   }
   try {
-    const zip = await JSZip.loadAsync(bytes);
-    const entry = zip.file('collection.anki2');
-    if (!entry) return null;
     const SQL = await loadSqlJs();
-    const db = new SQL.Database(await entry.async('uint8array'));
+    const db = new SQL.Database(collectionOf(bytes));
     try {
       const notes = new Map<string, PreviousNote>();
       const stmt = db.prepare('select guid, mid, mod, flds, tags from notes');
@@ -52,13 +68,7 @@ export async function readPreviousDeck(path: string): Promise<PreviousDeck | nul
       } finally {
         stmt.free();
       }
-      const noteTypes = new Map<number, PreviousNoteType>();
-      const [row] = db.exec('select models from col');
-      const models = JSON.parse(String(row?.values[0]?.[0] ?? '{}')) as Record<string, { id: number; mod: number; css: string; flds: { name: string }[]; tmpls: { name: string; qfmt: string; afmt: string }[] }>;
-      for (const m of Object.values(models)) {
-        noteTypes.set(Number(m.id), { mod: Number(m.mod), fingerprint: noteTypeFingerprint(m.flds.map((f) => f.name), m.tmpls, m.css) });
-      }
-      return { notes, noteTypes };
+      return { notes, noteTypes: readNoteTypes(db) };
     } finally {
       db.close();
     }

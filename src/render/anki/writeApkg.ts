@@ -4,6 +4,7 @@ import type { Database } from 'sql.js';
 import type { AnkiNote, NoteTypeKey } from './AnkiNote.js';
 import type { NoteTypeTemplates } from './loadCardTemplates.js';
 import { loadSqlJs } from './loadSqlJs.js';
+import { writeZip } from './zip.js';
 
 const require = createRequire(import.meta.url);
 // The inner modules only: the package root loads sql.js 0.5.0 (see src/types/anki-apkg-export.d.ts).
@@ -28,8 +29,15 @@ export interface PackageInput {
   timestamp: number;
 }
 
-/** Zip (DOS) dates start in 1980. */
-const ZIP_EPOCH = 315_532_800;
+export interface WrittenPackage {
+  bytes: Uint8Array;
+  /**
+   * True when some note, card or deck id is not its own hash because an earlier one took it (see
+   * stableId): ids then depend on the order of the whole deck, so the deck cannot be patched.
+   */
+  shifted: boolean;
+}
+
 /**
  * Note, card and deck ids are hashed into 2001-09-09 … 2019-06-05 (ms): stable across rebuilds
  * (Mnemosyne matches cards by id) and never "in the future", which Anki's importer rejects.
@@ -37,10 +45,23 @@ const ZIP_EPOCH = 315_532_800;
 const ID_BASE = 1_000_000_000_000;
 const ID_SPAN = 560_000_000_000;
 
-function stableId(seed: string, used: Set<number>): number {
+/** The id a deck, note or card gets when no other took it first. */
+export function hashedId(seed: string): number {
   const digest = createHash('sha256').update(seed).digest();
-  let id = ID_BASE + (digest.readUIntBE(0, 6) % ID_SPAN);
-  while (used.has(id)) id += 1;
+  return ID_BASE + (digest.readUIntBE(0, 6) % ID_SPAN);
+}
+
+export const deckSeed = (name: string): string => `deck\u0000${name}`;
+export const noteSeed = (guid: string): string => `note\u0000${guid}`;
+export const cardSeed = (guid: string, ord: number): string => `card\u0000${guid}\u0000${ord}`;
+
+/** One id space for decks, notes and cards; a taken id moves on by one (and marks the deck `shifted`). */
+function stableId(seed: string, used: Set<number>, moved: { shifted: boolean }): number {
+  let id = hashedId(seed);
+  while (used.has(id)) {
+    id += 1;
+    moved.shifted = true;
+  }
   used.add(id);
   return id;
 }
@@ -63,13 +84,32 @@ function checksum(text: string): number {
   return parseInt(createHash('sha1').update(text).digest('hex').slice(0, 8), 16);
 }
 
-function allDeckNames(notes: readonly PackageNote[]): string[] {
+/** Every deck the notes' decks need, parents included (`A`, `A::B`), sorted. */
+export function allDeckNames(decks: Iterable<string>): string[] {
   const names = new Set<string>();
-  for (const n of notes) {
-    const parts = n.deck.split('::');
+  for (const deck of decks) {
+    const parts = deck.split('::');
     for (let i = 1; i <= parts.length; i++) names.add(parts.slice(0, i).join('::'));
   }
   return [...names].sort();
+}
+
+/** `notes.tags`: space-padded, as Anki stores them. */
+export function tagsColumn(tags: readonly string[]): string {
+  return tags.length ? ` ${tags.join(' ')} ` : '';
+}
+
+export const INSERT_NOTE = 'insert into notes values (?,?,?,?,?,?,?,?,?,?,?)';
+export const INSERT_CARD = 'insert into cards values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)';
+
+export function noteRow(note: PackageNote, noteTypeId: number, noteId: number): (string | number)[] {
+  const sortField = stripHtml(note.fields[0]);
+  return [noteId, note.guid, noteTypeId, note.mod, -1, tagsColumn(note.tags), note.fields.join('\x1f'), sortField, checksum(sortField), 0, ''];
+}
+
+/** A new card; `due` orders new cards: the note's place in the whole deck, from 1. */
+export function cardRow(cardId: number, noteId: number, deckId: number, ord: number, mod: number, due: number): (string | number)[] {
+  return [cardId, noteId, deckId, ord, mod, -1, 0, 0, due, 0, 0, 0, 0, 0, 0, 0, 0, ''];
 }
 
 function noteTypeJson(t: PackageNoteType, deckId: number): Record<string, unknown> {
@@ -114,7 +154,71 @@ function deckJson(template: Record<string, unknown>, id: number, name: string, m
   };
 }
 
-function runAll(db: Database, sql: string, rows: Iterable<(string | number)[]>): void {
+interface TemplateCollection {
+  defaultDeck: Record<string, unknown>;
+  conf: Record<string, unknown>;
+}
+
+let templateCollection: TemplateCollection | null = null;
+
+/** The default deck and collection settings of anki-apkg-export's empty collection (read once). */
+async function emptyCollection(): Promise<TemplateCollection> {
+  if (templateCollection) return templateCollection;
+  const SQL = await loadSqlJs();
+  const db = new SQL.Database();
+  try {
+    db.run(createTemplate());
+    const [row] = db.exec('select decks, conf from col');
+    const decks = JSON.parse(String(row.values[0][0])) as Record<string, Record<string, unknown>>;
+    templateCollection = { defaultDeck: decks['1'], conf: JSON.parse(String(row.values[0][1])) as Record<string, unknown> };
+    return templateCollection;
+  } finally {
+    db.close();
+  }
+}
+
+export interface CollectionInput {
+  /** Every deck name (allDeckNames), sorted, with its id. */
+  deckIds: ReadonlyMap<string, number>;
+  noteTypes: ReadonlyMap<NoteTypeKey, PackageNoteType>;
+  timestamp: number;
+  /** The newest note `mod` in the deck. */
+  newestNote: number;
+}
+
+/** Writes the `col` row: decks, note types, settings and dates, all from the deck's contents. */
+export async function writeCollectionRow(db: Database, input: CollectionInput): Promise<void> {
+  const { defaultDeck, conf } = await emptyCollection();
+  const deckNames = [...input.deckIds.keys()];
+  const noteTypes = [...input.noteTypes.values()].sort((a, b) => a.spec.id - b.spec.id);
+  const decks: Record<string, unknown> = { '1': defaultDeck };
+  for (const [name, id] of input.deckIds) decks[String(id)] = deckJson(defaultDeck, id, name, input.timestamp);
+  const firstDeck = input.deckIds.get(deckNames[deckNames.length - 1]) ?? 1;
+  const models: Record<string, unknown> = {};
+  for (const t of noteTypes) models[String(t.spec.id)] = noteTypeJson(t, firstDeck);
+  const newest = Math.max(input.timestamp, input.newestNote, ...noteTypes.map((t) => t.mod));
+  const colConf = { ...conf, curModel: String(noteTypes[0]?.spec.id ?? ''), activeDecks: [1], curDeck: 1 };
+  // Bound parameters: the JSON holds user CSS and templates, which may contain quotes.
+  db.run('update col set crt = ?, mod = ?, scm = ?, conf = ?, models = ?, decks = ? where id = 1', [
+    input.timestamp - (input.timestamp % 86_400),
+    newest * 1000,
+    newest * 1000,
+    JSON.stringify(colConf),
+    JSON.stringify(models),
+    JSON.stringify(decks),
+  ]);
+}
+
+/**
+ * Connection settings only (nothing here is stored in the file): a page cache that holds the whole
+ * collection, and the rollback journal and VACUUM's temporary copy in memory, not in sql.js's
+ * in-memory file system.
+ */
+export function tuneConnection(db: Database): void {
+  db.run('PRAGMA cache_size = -262144; PRAGMA journal_mode = MEMORY; PRAGMA temp_store = MEMORY');
+}
+
+export function runAll(db: Database, sql: string, rows: Iterable<(string | number)[]>): void {
   const stmt = db.prepare(sql);
   try {
     for (const row of rows) stmt.run(row);
@@ -124,67 +228,63 @@ function runAll(db: Database, sql: string, rows: Iterable<(string | number)[]>):
 }
 
 /**
- * A schema-11 .apkg. anki-apkg-export's Exporter supplies the empty collection and the zip; its
- * addCard/save are not used because they take ids and dates from the clock and write ms `mod`s.
+ * SQLite keeps a little history in the database header: the file change counter (offset 24) and
+ * the "version-valid-for" number (92) count write transactions, and the schema cookie (40) goes up
+ * by one at every VACUUM. A deck built from scratch and one patched from the previous build have
+ * different histories, so these would differ while every page after them is the same (VACUUM makes
+ * the layout a function of the contents). sql.js 1.16's export() copies the database into a new
+ * file with the backup API, which already writes 1 in all three; earlier sql.js versions returned
+ * the connection's own file. Pinning them to 1 keeps both paths identical whichever it is: 24 and
+ * 92 stay equal (so the in-header page count stays valid) and the schema cookie only has to change
+ * when a connection that has the file open sees the schema change, which never happens to a file
+ * we have just written.
  */
-export async function writeApkg(input: PackageInput): Promise<Uint8Array> {
+function pinHeader(collection: Uint8Array): void {
+  const view = new DataView(collection.buffer, collection.byteOffset, collection.byteLength);
+  for (const offset of [24, 40, 92]) view.setUint32(offset, 1);
+}
+
+/** VACUUM (the layout then depends on the contents only), export and zip with the media list. */
+export function packCollection(db: Database, timestamp: number): Promise<Uint8Array> {
+  db.run('VACUUM');
+  const collection = db.export();
+  pinHeader(collection);
+  return writeZip([{ name: 'collection.anki2', data: collection }, { name: 'media', data: Buffer.from('{}') }], timestamp);
+}
+
+/**
+ * A schema-11 .apkg. anki-apkg-export's Exporter supplies the empty collection; its addCard/save
+ * are not used because they take ids and dates from the clock and write ms `mod`s.
+ */
+export async function writeApkg(input: PackageInput): Promise<WrittenPackage> {
   const SQL = await loadSqlJs();
-  const deckNames = allDeckNames(input.notes);
+  const deckNames = allDeckNames(input.notes.map((n) => n.deck));
   const exporter = new Exporter(deckNames[0] ?? 'revise', { template: createTemplate(), sql: SQL });
   const { db } = exporter;
   try {
+    tuneConnection(db);
     const usedIds = new Set<number>();
-    const deckIds = new Map(deckNames.map((name) => [name, stableId(`deck\u0000${name}`, usedIds)]));
-    const noteTypes = [...input.noteTypes.values()].sort((a, b) => a.spec.id - b.spec.id);
-    const [colRow] = db.exec('select decks, conf from col');
-    const templateDecks = JSON.parse(String(colRow.values[0][0])) as Record<string, Record<string, unknown>>;
-    const conf = JSON.parse(String(colRow.values[0][1])) as Record<string, unknown>;
-    const defaultDeck = templateDecks['1'];
-    const decks: Record<string, unknown> = { '1': defaultDeck };
-    for (const [name, id] of deckIds) decks[String(id)] = deckJson(defaultDeck, id, name, input.timestamp);
-    const firstDeck = deckIds.get(deckNames[deckNames.length - 1]) ?? 1;
-    const models: Record<string, unknown> = {};
-    for (const t of noteTypes) models[String(t.spec.id)] = noteTypeJson(t, firstDeck);
-    const newest = Math.max(input.timestamp, ...input.notes.map((n) => n.mod), ...noteTypes.map((t) => t.mod));
-    const colConf = { ...conf, curModel: String(noteTypes[0]?.spec.id ?? ''), activeDecks: [1], curDeck: 1 };
-
+    const moved = { shifted: false };
+    const deckIds = new Map(deckNames.map((name) => [name, stableId(deckSeed(name), usedIds, moved)]));
     db.run('BEGIN');
-    // Bound parameters: the JSON holds user CSS and templates, which may contain quotes.
-    db.run('update col set crt = ?, mod = ?, scm = ?, conf = ?, models = ?, decks = ? where id = 1', [
-      input.timestamp - (input.timestamp % 86_400),
-      newest * 1000,
-      newest * 1000,
-      JSON.stringify(colConf),
-      JSON.stringify(models),
-      JSON.stringify(decks),
-    ]);
+    await writeCollectionRow(db, { deckIds, noteTypes: input.noteTypes, timestamp: input.timestamp, newestNote: input.notes.reduce((m, n) => Math.max(m, n.mod), -Infinity) });
     const noteRows: (string | number)[][] = [];
     const cardRows: (string | number)[][] = [];
     input.notes.forEach((note, index) => {
       const type = input.noteTypes.get(note.type);
       if (!type) throw new Error(`note type ${note.type} missing from the package`);
-      const noteId = stableId(`note\u0000${note.guid}`, usedIds);
-      const sortField = stripHtml(note.fields[0]);
-      const tags = note.tags.length ? ` ${note.tags.join(' ')} ` : '';
-      noteRows.push([noteId, note.guid, type.spec.id, note.mod, -1, tags, note.fields.join('\x1f'), sortField, checksum(sortField), 0, '']);
+      const noteId = stableId(noteSeed(note.guid), usedIds, moved);
+      noteRows.push(noteRow(note, type.spec.id, noteId));
       const did = deckIds.get(note.deck)!;
       for (const ord of note.cardOrds) {
-        const cardId = stableId(`card\u0000${note.guid}\u0000${ord}`, usedIds);
         // New cards are shown in `due` order: the order of the notes file.
-        cardRows.push([cardId, noteId, did, ord, note.mod, -1, 0, 0, index + 1, 0, 0, 0, 0, 0, 0, 0, 0, '']);
+        cardRows.push(cardRow(stableId(cardSeed(note.guid, ord), usedIds, moved), noteId, did, ord, note.mod, index + 1));
       }
     });
-    runAll(db, 'insert into notes values (?,?,?,?,?,?,?,?,?,?,?)', noteRows);
-    runAll(db, 'insert into cards values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)', cardRows);
+    runAll(db, INSERT_NOTE, noteRows);
+    runAll(db, INSERT_CARD, cardRows);
     db.run('COMMIT');
-    db.run('VACUUM');
-    const collection = db.export();
-
-    const date = new Date(Math.max(input.timestamp, ZIP_EPOCH) * 1000);
-    const zip = exporter.zip;
-    zip.file('collection.anki2', collection, { date, binary: true });
-    zip.file('media', '{}', { date });
-    return await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+    return { bytes: await packCollection(db, input.timestamp), shifted: moved.shifted };
   } finally {
     db.close();
   }
