@@ -57,7 +57,7 @@ function partsOf(course: Course, previous: Course | null): CoursePart[] {
       const text = ankiRenderer.coursePart!(doc, { sourcePath: file, sourceAbsolutePath: null, templatesDir: null, timestamp: 0, options: {}, report: () => {} }) as string;
       // As the pipeline decides it: the part's text differs from the one the previous join had.
       const before = previous && previous[file] !== undefined ? (ankiRenderer.coursePart!(parse(previous[file], file), {} as never) as string) : null;
-      return { file, title: doc.title, language: doc.language, changed: before !== text, read: async () => text };
+      return { file, title: doc.title, language: doc.language, changed: before !== text, read: async () => text, readBytes: async () => Buffer.from(text) };
     });
 }
 

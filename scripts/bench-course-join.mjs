@@ -3,7 +3,7 @@
 // joined from scratch and patched after one file changed, each join in a new process as in a real
 // rebuild. Checks that both paths give the same bytes and runs ../shared/tools/check_apkg.py on the
 // patched deck. Needs `npm run build`. Target: patched join well under 1 s on 2 cores.
-//   node tests/anki/bench-course-join.mjs [files=500]
+//   node scripts/bench-course-join.mjs [files=500]
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = (p) => pathToFileURL(join(root, 'dist', p)).href;
 const T = 1_767_225_600;
 const count = Number(process.argv[2] ?? 500);
@@ -27,7 +27,7 @@ const parts = JSON.parse(await readFile(work + '/parts.json', 'utf8'));
 const state = withPrevious === 'yes' ? JSON.parse(await readFile(work + '/state.json', 'utf8')) : null;
 const started = performance.now();
 const r = await ankiRenderer.joinCourse(
-  parts.map((p) => ({ file: p.file, title: p.title, language: p.language, changed: p.file === changedFile, read: async () => p.text })),
+  parts.map((p) => ({ file: p.file, title: p.title, language: p.language, changed: p.file === changedFile, read: async () => p.text, readBytes: async () => Buffer.from(p.text) })),
   { courseName: 'Bench', templatesDir: null, timestamp: Number(timestamp), options: {}, outputPath: out, previous: state && { state, removed: [] }, report: () => {} },
 );
 const ms = performance.now() - started;
