@@ -364,79 +364,94 @@ async function buildCourse(root: string, members: FileState[], env: CourseEnv): 
   const { renderers } = await env.getRenderers();
   const courseRenderers = renderers.filter((r) => joinsParts(r) || typeof r.renderCourse === 'function');
   const course: CourseReport = { name, folder, status: 'built', files: parts.length, outputs: [] };
-  let documents: StudyDocument[] | null = null;
+  let documents: Promise<StudyDocument[]> | null = null;
   const loadDocuments = async () => {
-    documents = [];
+    const loaded: StudyDocument[] = [];
     for (const s of parts) {
       const document = s.document ?? (s.key ? await env.cache.document(s.key).catch(() => null) : null);
-      if (document) documents.push(document);
+      if (document) loaded.push(document);
     }
-    return documents;
+    return loaded;
   };
   const joins: Record<string, CachedJoin> = { ...(record?.joins ?? {}) };
-  const fail = (message: string, ruleId: string) => {
+  /** Messages per renderer, added in renderer order whatever order the outputs finish in. */
+  const messages = courseRenderers.map((): Diagnostic[] => []);
+  const fail = (i: number, message: string, ruleId: string) => {
     course.status = 'failed';
-    env.messages.push({ file: folder, severity: 'error', message, ruleId });
+    messages[i].push({ file: folder, severity: 'error', message, ruleId });
   };
-  for (const renderer of courseRenderers) {
+  // Targets are claimed in renderer order first, so a collision always fails the same output.
+  const targets = courseRenderers.map((renderer, i) => {
     const target = join(env.outDir, name + renderer.extension);
     const owner = env.claimed.get(target);
     if (owner !== undefined) {
-      fail(`course ${renderer.name} output ${target} is already written by ${owner}; set "deckName" in the configuration (or --deck-name) to another name`, 'output-collision');
-      continue;
+      fail(i, `course ${renderer.name} output ${target} is already written by ${owner}; set "deckName" in the configuration (or --deck-name) to another name`, 'output-collision');
+      return null;
     }
-    const context: CourseRenderContext = {
-      courseName: name,
-      templatesDir: env.options.templatesDir ?? null,
-      outputPath: target,
-      timestamp: Math.max(...parts.map((s) => s.timestamp)),
-      options: env.options.rendererOptions?.[renderer.name] ?? {},
-      report: (m) => env.messages.push({ severity: 'warning', ...m }),
-    };
-    // Forgotten until this join succeeds: a failed or interrupted join never passes for the output on disk.
-    delete joins[renderer.name];
-    try {
-      let output: RenderOutput;
-      if (joinsParts(renderer)) {
-        const last = record?.joins?.[renderer.name];
-        const usable = last && !env.options.force && (await stat(target).then((st) => st.isFile(), () => false));
-        const current = new Set(parts.map((s) => s.input.relative));
-        const previous = usable ? { state: last.state, removed: Object.keys(last.members).filter((f) => !current.has(f)) } : null;
-        const coursePart = (s: FileState): CoursePart => ({
-          file: s.input.relative,
-          title: s.title ?? s.input.relative,
-          language: s.language ?? 'und',
-          changed: !previous || !s.key || last!.members[s.input.relative] !== s.key,
-          read: async () => {
-            const inMemory = s.parts?.get(renderer.name);
-            return inMemory ?? (await readPart(s)).toString('utf8');
-          },
-          readBytes: async () => {
-            const inMemory = s.parts?.get(renderer.name);
-            return inMemory !== undefined ? Buffer.from(inMemory, 'utf8') : readPart(s);
-          },
-        });
-        const readPart = (s: FileState) => {
-          if (!s.key) throw new Error(`no ${renderer.name} course part for ${s.input.display}`);
-          return env.cache.coursePart(s.key, renderer.name);
-        };
-        const joined = await renderer.joinCourse!(parts.map(coursePart), { ...context, previous });
-        output = joined.output;
-        if (output !== null && parts.every((s) => s.key)) {
-          joins[renderer.name] = { members: Object.fromEntries(parts.map((s) => [s.input.relative, s.key!])), state: joined.state ?? null };
-        }
-      } else {
-        output = await renderer.renderCourse!(documents ?? (await loadDocuments()), context);
-      }
-      if (output === null) continue;
-      await writeFileAtomic(target, output);
-      env.claimed.set(target, `course ${name}`);
-      course.outputs.push(target);
-    } catch (error) {
+    env.claimed.set(target, `course ${name}`);
+    return target;
+  });
+  const readPart = (s: FileState, renderer: Renderer) => {
+    if (!s.key) throw new Error(`no ${renderer.name} course part for ${s.input.display}`);
+    return env.cache.coursePart(s.key, renderer.name);
+  };
+  // One course output's join is mostly reading parts and compressing, another's is CPU: run them together.
+  const written = await Promise.all(
+    courseRenderers.map(async (renderer, i): Promise<string | null> => {
+      const target = targets[i];
+      if (target === null) return null;
+      const context: CourseRenderContext = {
+        courseName: name,
+        templatesDir: env.options.templatesDir ?? null,
+        outputPath: target,
+        timestamp: Math.max(...parts.map((s) => s.timestamp)),
+        options: env.options.rendererOptions?.[renderer.name] ?? {},
+        report: (m) => messages[i].push({ severity: 'warning', ...m }),
+      };
+      // Forgotten until this join succeeds: a failed or interrupted join never passes for the output on disk.
       delete joins[renderer.name];
-      fail(`course ${renderer.name} output failed: ${(error as Error)?.message ?? String(error)}`, `render-${renderer.name}`);
-    }
-  }
+      try {
+        let output: RenderOutput;
+        if (joinsParts(renderer)) {
+          const last = record?.joins?.[renderer.name];
+          const usable = last && !env.options.force && (await stat(target).then((st) => st.isFile(), () => false));
+          const current = new Set(parts.map((s) => s.input.relative));
+          const previous = usable ? { state: last.state, removed: Object.keys(last.members).filter((f) => !current.has(f)) } : null;
+          const coursePart = (s: FileState): CoursePart => ({
+            file: s.input.relative,
+            title: s.title ?? s.input.relative,
+            language: s.language ?? 'und',
+            changed: !previous || !s.key || last!.members[s.input.relative] !== s.key,
+            read: async () => s.parts?.get(renderer.name) ?? (await readPart(s, renderer)).toString('utf8'),
+            readBytes: async () => {
+              const inMemory = s.parts?.get(renderer.name);
+              return inMemory !== undefined ? Buffer.from(inMemory, 'utf8') : readPart(s, renderer);
+            },
+          });
+          const joined = await renderer.joinCourse!(parts.map(coursePart), { ...context, previous });
+          output = joined.output;
+          if (output !== null && parts.every((s) => s.key)) {
+            joins[renderer.name] = { members: Object.fromEntries(parts.map((s) => [s.input.relative, s.key!])), state: joined.state ?? null };
+          }
+        } else {
+          output = await renderer.renderCourse!(await (documents ??= loadDocuments()), context);
+        }
+        if (output === null) {
+          env.claimed.delete(target);
+          return null;
+        }
+        await writeFileAtomic(target, output);
+        return target;
+      } catch (error) {
+        delete joins[renderer.name];
+        env.claimed.delete(target);
+        fail(i, `course ${renderer.name} output failed: ${(error as Error)?.message ?? String(error)}`, `render-${renderer.name}`);
+        return null;
+      }
+    }),
+  );
+  course.outputs = written.filter((t): t is string => t !== null);
+  env.messages.push(...messages.flat());
   if (course.status === 'built') {
     // Course outputs under an old name (--deck-name changed) or of a format no longer built go away.
     const kept = new Set(course.outputs);
