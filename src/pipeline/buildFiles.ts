@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import type { IgnoreFilter } from '../config/loadIgnoreFile.js';
 import type { StudyDocument } from '../model/StudyDocument.js';
+import { joinsParts } from '../render/joinsParts.js';
 import type { CoursePart, CourseRenderContext, Renderer, RenderOutput } from '../render/Renderer.js';
 import { BuildCache, hashOf, type CachedFile, type CachedJoin } from './BuildCache.js';
 import type { FileResult, FileTask } from './buildOneFile.js';
@@ -103,8 +104,12 @@ interface FileState {
   language?: string;
   /** Kept in memory only for renderers that want whole documents for their course output. */
   document?: StudyDocument | null;
-  /** Shares of course outputs kept in memory when they could not be cached, by renderer. */
+  /** Shares of course outputs kept in memory until cached (or when they cannot be), by renderer. */
   parts?: Map<string, string>;
+  /** Known once the file's course parts are made (or it failed before): it goes into the course outputs. */
+  inCourse?: boolean;
+  partsReady: Promise<void>;
+  markPartsReady: () => void;
 }
 
 /**
@@ -143,7 +148,9 @@ export async function buildFiles(options: BuildOptions): Promise<BuildReport> {
   const cache = await BuildCache.open(outDir, optionsKey, { reuse: useCache && !options.force });
 
   const states: FileState[] = await mapLimit(files, 32, async (input) => {
-    const state: FileState = { input, timestamp: 0, key: null, cached: null, blocked: new Map() };
+    let markPartsReady = () => {};
+    const partsReady = new Promise<void>((resolve) => (markPartsReady = resolve));
+    const state: FileState = { input, timestamp: 0, key: null, cached: null, blocked: new Map(), partsReady, markPartsReady };
     const bytes = input.absolute && useCache ? await readFile(input.absolute).catch(() => null) : null;
     if (input.absolute && bytes) {
       state.key = hashOf(optionsKey, input.relative, bytes);
@@ -185,15 +192,28 @@ export async function buildFiles(options: BuildOptions): Promise<BuildReport> {
     if (c) {
       state.title = c.title;
       state.language = c.language;
+      state.inCourse = true;
+      state.markPartsReady();
     }
     if (c) finish(state, { file: state.input.display, status: 'skipped', outputs: c.outputs.map((o) => join(outDir, o)), items: c.items, messages: c.messages });
   }
 
   const stale = states.filter((s) => !s.cached);
+  let fileWork: Promise<void> = Promise.resolve();
   if (stale.length > 0) {
     const { renderers, specs } = await getRenderers();
     const keepDocuments = renderers.some(wantsDocuments);
+    /** What the course outputs need of a file, known before its last outputs are rendered. */
+    const partsMade = (state: FileState, result: FileResult) => {
+      state.title = result.document?.title ?? state.input.relative;
+      state.language = result.document?.language ?? 'und';
+      state.document = keepDocuments ? result.document : null;
+      state.inCourse = result.inCourse;
+      if (result.parts.length > 0) state.parts = new Map(result.parts.map((p) => [p.renderer, p.data]));
+      state.markPartsReady();
+    };
     const write = async (state: FileState, result: FileResult) => {
+      if (state.inCourse === undefined) partsMade(state, result);
       const fileReport: FileReport = { file: state.input.display, status: result.failed ? 'failed' : 'built', outputs: [], items: result.items, messages: [...result.messages] };
       for (const output of result.outputs) {
         const renderer = renderers.find((r) => r.name === output.renderer)!;
@@ -216,10 +236,6 @@ export async function buildFiles(options: BuildOptions): Promise<BuildReport> {
           ruleId: 'output-collision',
         });
       }
-      // Course outputs need only each file's title, language and parts, not the bytes already on disk.
-      state.title = result.document?.title ?? state.input.relative;
-      state.language = result.document?.language ?? 'und';
-      state.document = keepDocuments ? result.document : null;
       let cached = false;
       if (useCache && state.input.absolute) {
         if (fileReport.status === 'built' && state.key && result.document) {
@@ -241,7 +257,8 @@ export async function buildFiles(options: BuildOptions): Promise<BuildReport> {
           }
         } else cache.forget(state.input.absolute);
       }
-      if (!cached && result.parts.length > 0) state.parts = new Map(result.parts.map((p) => [p.renderer, p.data]));
+      // Once cached, a course join reads the parts back from disk rather than keeping every file's in memory.
+      if (cached) state.parts = undefined;
       finish(state, fileReport);
     };
     const taskFor = async (state: FileState): Promise<FileTask> => ({
@@ -264,36 +281,45 @@ export async function buildFiles(options: BuildOptions): Promise<BuildReport> {
     // Starting threads costs more than it saves on a few files, unless the caller asked for them.
     const useWorkers = jobs > 1 && specs?.length === renderers.length && specs.every(Boolean) && fromDisk.length >= (options.jobs ? 2 : 8);
     let pool: WorkerPool | null = null;
-    try {
-      if (useWorkers) {
-        const { createWorkerPool } = await import('./createWorkerPool.js');
-        pool = createWorkerPool(Math.min(jobs, fromDisk.length));
-        const specByName = new Map(renderers.map((r, i) => [r.name, specs![i]!]));
-        await Promise.all(
-          fromDisk.map(async (state) => {
-            const task = { ...(await taskFor(state)), renderers: allowed(state).map((r) => specByName.get(r.name)!) };
-            await write(state, await pool!.run(task).catch((error: unknown) => crashed(state, error)));
-          }),
-        );
+    fileWork = (async () => {
+      try {
+        if (useWorkers) {
+          const { createWorkerPool } = await import('./createWorkerPool.js');
+          pool = createWorkerPool(Math.min(jobs, fromDisk.length));
+          const specByName = new Map(renderers.map((r, i) => [r.name, specs![i]!]));
+          await Promise.all(
+            fromDisk.map(async (state) => {
+              const task = { ...(await taskFor(state)), renderers: allowed(state).map((r) => specByName.get(r.name)!) };
+              await write(state, await pool!.run(task).catch((error: unknown) => crashed(state, error)));
+            }),
+          );
+        }
+        const { buildOneFile } = await import('./buildOneFile.js');
+        for (const state of useWorkers ? stale.filter((s) => !s.input.absolute) : stale) {
+          await write(state, await buildOneFile(await taskFor(state), allowed(state), (r) => partsMade(state, r)).catch((error: unknown) => crashed(state, error)));
+        }
+      } finally {
+        await pool?.destroy();
       }
-      const { buildOneFile } = await import('./buildOneFile.js');
-      for (const state of useWorkers ? stale.filter((s) => !s.input.absolute) : stale) {
-        await write(state, await buildOneFile(await taskFor(state), allowed(state)).catch((error: unknown) => crashed(state, error)));
-      }
-    } finally {
-      await pool?.destroy();
-    }
+    })();
   }
-  report.files = states.map((s) => s.report!);
+  // Course outputs start as soon as every file's parts are known: after one change, the deck and the
+  // bank are joined while that file's PDF is still being drawn.
+  const allParts = Promise.all(states.map((s) => s.partsReady));
+  await Promise.race([allParts, fileWork.then(() => allParts)]);
   // Outputs kept from the cache count as taken too: a course output or the index must never replace one.
-  for (const s of states) for (const o of s.report!.outputs) if (!claimed.has(o)) claimed.set(o, s.input.display);
+  for (const s of states) for (const o of s.cached?.outputs ?? []) if (!claimed.has(join(outDir, o))) claimed.set(join(outDir, o), s.input.display);
 
   const roots = [...new Set(states.map((s) => s.input.root).filter((r): r is string => r !== undefined))];
-  if (useCache) report.removed = await removeOrphanOutputs(cache, roots, states, outDir);
-  for (const root of roots) {
-    const course = await buildCourse(root, states.filter((s) => s.input.root === root), { options, outDir, cwd, cache, useCache, claimed, optionsKey, getRenderers, messages: report.messages });
-    if (course) report.courses.push(course);
-  }
+  const courseWork = (async () => {
+    if (useCache) report.removed = await removeOrphanOutputs(cache, roots, states, outDir);
+    for (const root of roots) {
+      const course = await buildCourse(root, states.filter((s) => s.input.root === root), { options, outDir, cwd, cache, useCache, claimed, optionsKey, getRenderers, messages: report.messages });
+      if (course) report.courses.push(course);
+    }
+  })();
+  await Promise.all([fileWork, courseWork]);
+  report.files = states.map((s) => s.report!);
   if (roots.length > 0 && options.index !== false) {
     report.index = await writeIndex(options.index ?? 'index.html', states, report, { outDir, cache, useCache, claimed });
   }
@@ -339,9 +365,6 @@ function wantsDocuments(renderer: Renderer): boolean {
   return typeof renderer.renderCourse === 'function' && !joinsParts(renderer);
 }
 
-function joinsParts(renderer: Renderer): boolean {
-  return typeof renderer.coursePart === 'function' && typeof renderer.joinCourse === 'function';
-}
 
 /**
  * One output per renderer with a course output. Renderers with `joinCourse` get every file's cached
@@ -349,7 +372,7 @@ function joinsParts(renderer: Renderer): boolean {
  * the others get every document.
  */
 async function buildCourse(root: string, members: FileState[], env: CourseEnv): Promise<CourseReport | null> {
-  const parts = members.filter((s) => s.report?.status !== 'failed').sort((a, b) => (a.input.relative < b.input.relative ? -1 : a.input.relative > b.input.relative ? 1 : 0));
+  const parts = members.filter((s) => s.inCourse).sort((a, b) => (a.input.relative < b.input.relative ? -1 : a.input.relative > b.input.relative ? 1 : 0));
   if (parts.length === 0) return null;
   const name = env.options.courseName ?? basename(root);
   const folder = relative(env.cwd, root) || '.';
@@ -508,7 +531,7 @@ async function writeIndex(
 /** A bug (not bad notes) while building one file: reported on that file, the others go on. */
 function crashed(state: FileState, error: unknown): FileResult {
   const message = `internal error while building this file: ${(error as Error)?.message ?? String(error)} (this is a bug in revise or a renderer; please report it)`;
-  return { document: null, items: 0, failed: true, outputs: [], parts: [], messages: [{ file: state.input.display, severity: 'error', message, ruleId: 'internal-error' }] };
+  return { document: null, items: 0, failed: true, outputs: [], parts: [], inCourse: false, messages: [{ file: state.input.display, severity: 'error', message, ruleId: 'internal-error' }] };
 }
 
 /** Every template file's path and bytes: editing a template invalidates the cached outputs. */

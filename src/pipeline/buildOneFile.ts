@@ -1,6 +1,7 @@
 import { countItems, type StudyDocument } from '../model/StudyDocument.js';
 import { NotesError } from '../parse/NotesError.js';
 import { parseNotes } from '../parse/parseNotes.js';
+import { joinsParts } from '../render/joinsParts.js';
 import type { Renderer, RenderContext } from '../render/Renderer.js';
 import { toDiagnostic, type Diagnostic } from './Diagnostic.js';
 import { decodeBytes, readNotesFile } from './readNotesFile.js';
@@ -38,11 +39,17 @@ export interface FileResult {
   outputs: RenderedOutput[];
   /** The file's share of each course output (renderers with `coursePart` and `joinCourse`). */
   parts: { renderer: string; data: string }[];
+  /** Read, parsed and every course part made: the file goes into the course outputs. */
+  inCourse: boolean;
 }
 
-/** read → parse → render one file; every problem becomes a message on this file, never a throw. */
-export async function buildOneFile(task: FileTask, renderers: readonly Renderer[]): Promise<FileResult> {
-  const result: FileResult = { document: null, items: 0, messages: [], failed: false, outputs: [], parts: [] };
+/**
+ * read → parse → render one file; every problem becomes a message on this file, never a throw.
+ * Renderers with course parts go first and `onParts` hears as soon as they are done, so course
+ * outputs can be joined while the file's other outputs (a PDF) are still being rendered.
+ */
+export async function buildOneFile(task: FileTask, renderers: readonly Renderer[], onParts?: (result: FileResult) => void): Promise<FileResult> {
+  const result: FileResult = { document: null, items: 0, messages: [], failed: false, outputs: [], parts: [], inCourse: false };
   let document: StudyDocument;
   try {
     const text = task.absolute ? await readNotesFile(task.absolute, task.display, task.maxFileBytes) : decodeBytes(task.stdin ?? new Uint8Array(), task.display);
@@ -53,11 +60,22 @@ export async function buildOneFile(task: FileTask, renderers: readonly Renderer[
     if (!(error instanceof NotesError)) throw error;
     result.failed = true;
     result.messages.push(toDiagnostic(error));
+    onParts?.(result);
     return result;
   }
   result.document = document;
   result.items = countItems(document);
-  for (const renderer of renderers) {
+  // The same order in a worker and in this thread, so messages come out in the same order either way.
+  const order = [...renderers.filter(joinsParts), ...renderers.filter((r) => !joinsParts(r))];
+  let announced = false;
+  const partsDone = () => {
+    if (announced) return;
+    announced = true;
+    result.inCourse = !result.failed;
+    onParts?.(result);
+  };
+  for (const renderer of order) {
+    if (!joinsParts(renderer)) partsDone();
     const context: RenderContext = {
       sourcePath: task.relative,
       sourceAbsolutePath: task.absolute,
@@ -70,8 +88,8 @@ export async function buildOneFile(task: FileTask, renderers: readonly Renderer[
     try {
       const data = await renderer.render(document, context);
       if (data !== null) result.outputs.push({ renderer: renderer.name, data });
-      if (task.courseParts && renderer.coursePart && renderer.joinCourse) {
-        const part = await renderer.coursePart(document, context);
+      if (task.courseParts && joinsParts(renderer)) {
+        const part = await renderer.coursePart!(document, context);
         if (typeof part !== 'string') throw new Error(`coursePart must return a string, got ${typeof part}`);
         result.parts.push({ renderer: renderer.name, data: part });
       }
@@ -85,5 +103,7 @@ export async function buildOneFile(task: FileTask, renderers: readonly Renderer[
       });
     }
   }
+  partsDone();
+  result.outputs.sort((a, b) => renderers.findIndex((r) => r.name === a.renderer) - renderers.findIndex((r) => r.name === b.renderer));
   return result;
 }

@@ -135,3 +135,29 @@ describe('course outputs joined from cached parts', () => {
     expect(await readFile(join(dir, 'fresh/Greek.mcq.json'), 'utf8')).toBe(incremental);
   });
 });
+
+describe('a file whose own output fails', () => {
+  it('keeps its questions in the course bank, in a worker build as in a one-thread build', async () => {
+    const { mcqRenderer } = await import('../../src/render/mcq/mcqRenderer.js');
+    await put(dir, {
+      'course/fragile.md': '# FRAGILE notes\n\n**Omega**: the last letter.\n\n**Psi**: the letter before omega.\n\n**Chi**: the letter before psi.\n',
+      'course/fragile.mjs': `export default { name: 'fragile', extension: '.fragile.txt', binary: false, description: 'fails on FRAGILE',
+        render(document) { if (document.title.includes('FRAGILE')) throw new Error('this renderer breaks on FRAGILE'); return document.title; } };`,
+      'course/revise.config.json': JSON.stringify({ renderers: ['./fragile.mjs'], formats: ['mcq', 'fragile'], deckName: 'Greek' }),
+    });
+    const banks: string[] = [];
+    for (const [jobs, out] of [[1, 'one'], [2, 'two']] as const) {
+      const io = captureIO();
+      const result = await run({ command: 'build', paths: ['course'], out, cwd: dir, jobs }, io, registryWith(mcqRenderer));
+      expect(result.code).toBe(1);
+      const fragile = result.build!.files.find((f) => f.file === 'course/fragile.md')!;
+      expect(fragile.status).toBe('failed');
+      expect(fragile.messages.map((m) => m.ruleId)).toContain('render-fragile');
+      banks.push(await readFile(join(dir, out, 'Greek.mcq.json'), 'utf8'));
+    }
+    const bank = JSON.parse(banks[0]) as { files: string[]; questions: { source: { file: string } }[] };
+    expect(bank.files).toContain('fragile.md');
+    expect(bank.questions.some((q) => q.source.file === 'fragile.md')).toBe(true);
+    expect(banks[1]).toBe(banks[0]);
+  });
+});
