@@ -200,6 +200,7 @@ export async function buildFiles(options: BuildOptions): Promise<BuildReport> {
 
   const stale = states.filter((s) => !s.cached);
   let fileWork: Promise<void> = Promise.resolve();
+  let filePool = false;
   if (stale.length > 0) {
     const { renderers, specs } = await getRenderers();
     const keepDocuments = renderers.some(wantsDocuments);
@@ -284,6 +285,7 @@ export async function buildFiles(options: BuildOptions): Promise<BuildReport> {
     fileWork = (async () => {
       try {
         if (useWorkers) {
+          filePool = true;
           const { createWorkerPool } = await import('./createWorkerPool.js');
           pool = createWorkerPool(Math.min(jobs, fromDisk.length));
           const specByName = new Map(renderers.map((r, i) => [r.name, specs![i]!]));
@@ -307,6 +309,8 @@ export async function buildFiles(options: BuildOptions): Promise<BuildReport> {
   // bank are joined while that file's PDF is still being drawn.
   const allParts = Promise.all(states.map((s) => s.partsReady));
   await Promise.race([allParts, fileWork.then(() => allParts)]);
+  // Worker threads keep their memory until the pool stops: a big build joins only after that.
+  if (filePool) await fileWork;
   // Outputs kept from the cache count as taken too: a course output or the index must never replace one.
   for (const s of states) for (const o of s.cached?.outputs ?? []) if (!claimed.has(join(outDir, o))) claimed.set(join(outDir, o), s.input.display);
 
