@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -95,6 +96,33 @@ function ankiTemplateEnvironment(spec: NoteTypeSpec, origin: () => string): type
  * and turns them into each note type's Anki front/back templates and CSS.
  */
 export async function loadCardTemplates(templatesDir: string | null): Promise<Record<NoteTypeKey, NoteTypeTemplates>> {
+  // Every deck of a build (one per file, and the course deck) uses the same templates: compile them
+  // once per process, again only when a file of the override folder changes (`--watch`).
+  const key = templatesDir ?? '';
+  const signature = templatesDir ? await folderSignature(join(templatesDir, 'anki')) : '';
+  const known = compiled.get(key);
+  if (known && known.signature === signature) return known.templates;
+  const templates = compileCardTemplates(templatesDir);
+  compiled.set(key, { signature, templates });
+  templates.catch(() => compiled.delete(key));
+  return templates;
+}
+
+const compiled = new Map<string, { signature: string; templates: Promise<Record<NoteTypeKey, NoteTypeTemplates>> }>();
+
+/** Content and modification time (which dates the note types) of every file under `dir`. */
+async function folderSignature(dir: string): Promise<string> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
+  const hash = createHash('sha256');
+  for (const f of files) {
+    const [st, bytes] = await Promise.all([stat(f).catch(() => null), readFile(f).catch(() => null)]);
+    hash.update(`${f}\0${st?.mtimeMs ?? ''}\0`).update(bytes ?? '').update('\0');
+  }
+  return hash.digest('hex');
+}
+
+async function compileCardTemplates(templatesDir: string | null): Promise<Record<NoteTypeKey, NoteTypeTemplates>> {
   const overrideDir = templatesDir ? join(templatesDir, 'anki') : null;
   const sharedCss = await readTemplateFile('style.css', overrideDir);
   const partialNames = [...new Set([...(await listPartials(BUILT_IN_TEMPLATES_DIR)), ...(overrideDir ? await listPartials(overrideDir) : [])])].sort();
