@@ -168,17 +168,21 @@ describe('course deck: coursePart / joinCourse', () => {
     expect((await readApkg(fourth.bytes)).notes.find((n) => n.fields[1] === 'Yes, the very last.')!.mod).toBe(T2 + 1);
   });
 
-  it('shifts due of every later file when an earlier one gains notes', async () => {
+  it('numbers new cards within each chapter, so an earlier file gaining notes leaves later ones alone', async () => {
     const base = await first(BASE);
     const before = await readApkg(base.bytes);
     const grown = { ...BASE, 'a/week.md': `${BASE['a/week.md']}\nQ: Which day ends it?\nA: Sunday.\n\nQ: And the weekend?\nA: Saturday and Sunday.\n` };
     const second = await next(base, grown, T2);
     const after = await readApkg(second.bytes);
-    expect(duesIn(after, 'Biology::Last')).toEqual(duesIn(before, 'Biology::Last').map((d) => d + 2));
+    expect(duesIn(after, 'Biology::Last')).toEqual(duesIn(before, 'Biology::Last'));
     expect(notesIn(after, 'Biology::Last').map((n) => n.mod)).toEqual([T1]);
-    // And back: the later files move down again.
+    // Each chapter counts from 1 in the order of its file: the grown one now goes two further.
+    const weekBefore = duesIn(before, 'Biology::Week');
+    const weekAfter = duesIn(after, 'Biology::Week');
+    expect(weekBefore[0]).toBe(1);
+    expect(Math.max(...weekAfter)).toBe(Math.max(...weekBefore) + 2);
     const third = await next(second, BASE, T3);
-    expect(duesIn(await readApkg(third.bytes), 'Biology::Last')).toEqual(duesIn(before, 'Biology::Last'));
+    expect(duesIn(await readApkg(third.bytes), 'Biology::Week')).toEqual(weekBefore);
   });
 
   it('adds and removes files', async () => {

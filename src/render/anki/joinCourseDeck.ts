@@ -18,10 +18,9 @@ import {
  *
  * From scratch, the join is what renderCourse does. When the previous join's state says the .apkg
  * at outputPath is the one it wrote, the join opens that .apkg and rewrites only the notes and cards
- * of the files that changed, came, went or got another chapter name, then shifts `due` of the
- * others and rewrites the `col` row. Everything that couples files is recomputed the way the full
+ * of the files that changed, came, went or got another chapter name, and rewrites the `col` row. Everything that couples files is recomputed the way the full
  * build computes it, so the bytes are the same (tests/anki/courseIncremental.test.ts):
- *   - card `due` = place of the note in the whole deck: later files shift by the change in count;
+ *   - card `due` = place of the note in its own file, so the other files' cards keep theirs;
  *   - ids are hashes, moved by one on a collision in the order of the whole deck: a deck where any
  *     id moved, or where a new id would collide, is always built from scratch (`shifted`);
  *   - deck ids from deck names, `col.decks`, `col.models` (note types the deck uses, `mod` carried
@@ -36,7 +35,7 @@ import {
  */
 
 const PART_FORMAT = 'revise-anki-part/1';
-const STATE_FORMAT = 'revise-anki-course/1';
+const STATE_FORMAT = 'revise-anki-course/2';
 const TYPE_BITS: Record<NoteTypeKey, number> = { basic: 1, definition: 2, cloze: 4 };
 const MOST_FILES_SHARE = 0.6;
 const MOST_FILES_MIN = 16;
@@ -228,29 +227,6 @@ async function patchCourseDeck(parts: readonly CoursePart[], decks: readonly str
       db.run('delete from cards where did = ?', [did]);
     }
 
-    // `due` of kept files: their notes' place in the whole deck moved by the change in count before them.
-    const oldStart = new Map<string, number>();
-    let at = 0;
-    for (const f of state.files) {
-      oldStart.set(f[0], at);
-      at += f[2];
-    }
-    const start: number[] = [];
-    at = 0;
-    for (const c of counts) {
-      start.push(at);
-      at += c;
-    }
-    const shift = db.prepare('update cards set due = due + ? where did = ?');
-    try {
-      kept.forEach((k, i) => {
-        const delta = start[i] - oldStart.get(parts[i].file)!;
-        if (k && k[2] > 0 && delta !== 0) shift.run([delta, hashedId(deckSeed(k[1]))]);
-      });
-    } finally {
-      shift.free();
-    }
-
     // In with the rewritten files, at the ids the full build gives when nothing collides.
     const deckNames = allDeckNames(decks.filter((_, i) => counts[i] > 0));
     const deckIds = new Map(deckNames.map((name) => [name, hashedId(deckSeed(name))]));
@@ -282,7 +258,7 @@ async function patchCourseDeck(parts: readonly CoursePart[], decks: readonly str
           for (const ord of note.cardOrds) {
             const cardId = hashedId(cardSeed(note.guid, ord));
             if (isTaken(cardId)) fallback(`the id of card ${ord} of note ${note.guid} is taken`);
-            insertCard.run(cardRow(cardId, noteId, did!, ord, note.mod, start[r.index] + j + 1));
+            insertCard.run(cardRow(cardId, noteId, did!, ord, note.mod, j + 1));
           }
         });
       }

@@ -107,7 +107,12 @@ export function noteRow(note: PackageNote, noteTypeId: number, noteId: number): 
   return [noteId, note.guid, noteTypeId, note.mod, -1, tagsColumn(note.tags), note.fields.join('\x1f'), sortField, checksum(sortField), 0, ''];
 }
 
-/** A new card; `due` orders new cards: the note's place in the whole deck, from 1. */
+/**
+ * A new card. `due` orders new cards: the note's place in its notes file, from 1, so in the file's
+ * own deck and in its course sub-deck alike. Anki gathers new cards sub-deck by sub-deck (its default
+ * gather order), so chapters are studied in turn and in the order of the notes; and one file's edit
+ * never renumbers the cards of the others.
+ */
 export function cardRow(cardId: number, noteId: number, deckId: number, ord: number, mod: number, due: number): (string | number)[] {
   return [cardId, noteId, deckId, ord, mod, -1, 0, 0, due, 0, 0, 0, 0, 0, 0, 0, 0, ''];
 }
@@ -270,17 +275,19 @@ export async function writeApkg(input: PackageInput): Promise<WrittenPackage> {
     await writeCollectionRow(db, { deckIds, noteTypes: input.noteTypes, timestamp: input.timestamp, newestNote: input.notes.reduce((m, n) => Math.max(m, n.mod), -Infinity) });
     const noteRows: (string | number)[][] = [];
     const cardRows: (string | number)[][] = [];
-    input.notes.forEach((note, index) => {
+    const placed = new Map<string, number>();
+    for (const note of input.notes) {
       const type = input.noteTypes.get(note.type);
       if (!type) throw new Error(`note type ${note.type} missing from the package`);
       const noteId = stableId(noteSeed(note.guid), usedIds, moved);
       noteRows.push(noteRow(note, type.spec.id, noteId));
       const did = deckIds.get(note.deck)!;
+      const place = (placed.get(note.deck) ?? 0) + 1;
+      placed.set(note.deck, place);
       for (const ord of note.cardOrds) {
-        // New cards are shown in `due` order: the order of the notes file.
-        cardRows.push(cardRow(stableId(cardSeed(note.guid, ord), usedIds, moved), noteId, did, ord, note.mod, index + 1));
+        cardRows.push(cardRow(stableId(cardSeed(note.guid, ord), usedIds, moved), noteId, did, ord, note.mod, place));
       }
-    });
+    }
     runAll(db, INSERT_NOTE, noteRows);
     runAll(db, INSERT_CARD, cardRows);
     db.run('COMMIT');
