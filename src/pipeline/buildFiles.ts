@@ -189,13 +189,12 @@ export async function buildFiles(options: BuildOptions): Promise<BuildReport> {
   };
   for (const state of states) {
     const c = state.cached;
-    if (c) {
-      state.title = c.title;
-      state.language = c.language;
-      state.inCourse = true;
-      state.markPartsReady();
-    }
-    if (c) finish(state, { file: state.input.display, status: 'skipped', outputs: c.outputs.map((o) => join(outDir, o)), items: c.items, messages: c.messages });
+    if (!c) continue;
+    state.title = c.title;
+    state.language = c.language;
+    state.inCourse = true;
+    state.markPartsReady();
+    finish(state, { file: state.input.display, status: 'skipped', outputs: c.outputs.map((o) => join(outDir, o)), items: c.items, messages: c.messages });
   }
 
   const stale = states.filter((s) => !s.cached);
@@ -369,7 +368,6 @@ function wantsDocuments(renderer: Renderer): boolean {
   return typeof renderer.renderCourse === 'function' && !joinsParts(renderer);
 }
 
-
 /**
  * One output per renderer with a course output. Renderers with `joinCourse` get every file's cached
  * part and what their previous join left, so one changed file costs one part, not a whole course;
@@ -418,7 +416,10 @@ async function buildCourse(root: string, members: FileState[], env: CourseEnv): 
     env.claimed.set(target, `course ${name}`);
     return target;
   });
-  const readPart = (s: FileState, renderer: Renderer) => {
+  /** A part still in memory (not cached yet, or no cache) as text, else the cached bytes. */
+  const partOf = async (s: FileState, renderer: Renderer): Promise<string | Buffer> => {
+    const inMemory = s.parts?.get(renderer.name);
+    if (inMemory !== undefined) return inMemory;
     if (!s.key) throw new Error(`no ${renderer.name} course part for ${s.input.display}`);
     return env.cache.coursePart(s.key, renderer.name);
   };
@@ -449,10 +450,10 @@ async function buildCourse(root: string, members: FileState[], env: CourseEnv): 
             title: s.title ?? s.input.relative,
             language: s.language ?? 'und',
             changed: !previous || !s.key || last!.members[s.input.relative] !== s.key,
-            read: async () => s.parts?.get(renderer.name) ?? (await readPart(s, renderer)).toString('utf8'),
+            read: async () => (await partOf(s, renderer)).toString(),
             readBytes: async () => {
-              const inMemory = s.parts?.get(renderer.name);
-              return inMemory !== undefined ? Buffer.from(inMemory, 'utf8') : readPart(s, renderer);
+              const part = await partOf(s, renderer);
+              return typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
             },
           });
           const joined = await renderer.joinCourse!(parts.map(coursePart), { ...context, previous });

@@ -42,7 +42,7 @@ export interface CoursePart {
   language: string;
   /**
    * True when this part is new or differs from the one the previous course output was joined from.
-   * Meaningful only when `CourseJoinContext.previous` is not null (then every part is changed).
+   * When `CourseJoinContext.previous` is null there is nothing to compare with: every part is changed.
    */
   changed: boolean;
   /** The part as `coursePart` returned it, read back from the build cache. */
