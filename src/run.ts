@@ -8,13 +8,13 @@ import type { LoadedConfig } from './config/ReviseConfig.js';
 import { formatOutline } from './cli/formatOutline.js';
 import { toModelJson } from './model/toModelJson.js';
 import type { StudyDocument } from './model/StudyDocument.js';
-import { NotesError } from './parse/NotesError.js';
+import { NotesError } from './model/NotesError.js';
 import { hashOf } from './pipeline/BuildCache.js';
 import { buildFiles, readProcessStdin, type BuildOptions, type BuildReport, type LoadedRenderers } from './pipeline/buildFiles.js';
-import { NOTES_EXTENSIONS } from './pipeline/collectInputs.js';
+import { NOTES_EXTENSIONS } from './parse/readers/readers.js';
 import { chooseProgressMode, createProgressReporter, type ProgressMode } from './pipeline/createProgressReporter.js';
-import { formatDiagnostic, toDiagnostic, type Diagnostic } from './pipeline/Diagnostic.js';
-import { decodeBytes, DEFAULT_MAX_FILE_BYTES, readNotesFile } from './pipeline/readNotesFile.js';
+import { formatDiagnostic, toDiagnostic, type Diagnostic } from './model/Diagnostic.js';
+import { DEFAULT_MAX_FILE_BYTES, readNotesFile } from './pipeline/readNotesFile.js';
 import type { RendererSpec } from './pipeline/RendererSpec.js';
 import { countTotals, toJsonReport, type JsonReport } from './pipeline/toJsonReport.js';
 import type { Renderer } from './render/Renderer.js';
@@ -116,9 +116,9 @@ async function runInspect(options: InspectCommand, io: RunIO): Promise<RunResult
   const cwd = options.cwd ?? process.cwd();
   const display = options.file;
   try {
-    let text: string;
+    let bytes: Uint8Array;
     if (options.file === '-') {
-      text = decodeBytes(await (io.readStdin ?? readProcessStdin)(), '<stdin>');
+      bytes = await (io.readStdin ?? readProcessStdin)();
     } else {
       const absolute = resolve(cwd, options.file);
       const info = await stat(absolute).catch(() => null);
@@ -126,11 +126,16 @@ async function runInspect(options: InspectCommand, io: RunIO): Promise<RunResult
         io.stderr(`revise: ${display}: is a folder; inspect reads one notes file (use \`revise build ${display}\` for a folder)\n`);
         return { code: EXIT.usage };
       }
-      text = await readNotesFile(absolute, display, maxBytes(options.maxSize));
+      bytes = await readNotesFile(absolute, display, maxBytes(options.maxSize));
     }
     const name = options.file === '-' ? 'stdin.md' : options.file.split(/[\\/]/).pop() ?? options.file;
-    const { parseNotes } = await import('./parse/parseNotes.js');
-    const { document, messages } = parseNotes(text, { file: name, language: options.lang, keepBoilerplate: options.keepBoilerplate });
+    const { readNotes } = await import('./parse/readNotes.js');
+    const { document, messages } = await readNotes(bytes, {
+      file: name,
+      display: options.file === '-' ? '<stdin>' : display,
+      language: options.lang,
+      keepBoilerplate: options.keepBoilerplate,
+    });
     io.stdout(options.json ? toModelJson(document) : formatOutline(document));
     if (!options.quiet) for (const m of messages) io.stderr(`${formatDiagnostic({ ...m, file: display })}\n`);
     return { code: EXIT.ok, document };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeNotes } from '../src/parse/decodeNotes.js';
-import { NotesError } from '../src/parse/NotesError.js';
+import { NotesError } from '../src/model/NotesError.js';
 import { parseNotes } from '../src/parse/parseNotes.js';
 
 const parse = (text: string) => parseNotes(text, { file: 'notes.md' }).document;

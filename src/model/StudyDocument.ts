@@ -8,10 +8,15 @@
 export const MODEL_VERSION = 1;
 export const MODEL_SCHEMA_ID = 'https://revise.invalid/schema/study-document-1.json';
 
-/** 1-based line and column in the original file (after BOM removal, counting CRLF as one line end). */
+/**
+ * 1-based line and column in the original file (after BOM removal, counting CRLF as one line end).
+ * For paged formats the line counts within `page` (PDF) or `slide` (slides), which is then set.
+ */
 export interface SourcePosition {
   line: number;
   column: number;
+  page?: number;
+  slide?: number;
 }
 
 export type ItemKind =
@@ -22,7 +27,9 @@ export type ItemKind =
   | 'qa'
   | 'cloze'
   | 'keyPoint'
-  | 'formula';
+  | 'formula'
+  | 'choice'
+  | 'paragraph';
 
 interface ItemBase {
   /** Stable id from kind + normalised key + section path, never from the position. */
@@ -87,6 +94,36 @@ export interface Cloze extends ItemBase {
 
 export interface KeyPoint extends ItemBase {
   text: string;
+  /**
+   * Figures the statement turns on (a percentage, a ratio, an amount, a year, a count), exactly as
+   * written in `text`: a key fact, whose figure a cloze card can blank.
+   */
+  figures?: string[];
+}
+
+/** One option of a question the notes already write as multiple choice. */
+export interface ChoiceOption {
+  text: string;
+  correct: boolean;
+}
+
+/**
+ * A multiple-choice question written by the notes' author (task-list options, lettered options with
+ * an answer key, a correction block), kept as written.
+ */
+export interface ChoiceQuestion extends ItemBase {
+  stem: string;
+  options: ChoiceOption[];
+  /** More than one option is correct. */
+  multiple: boolean;
+  explanation?: string;
+}
+
+/** Prose that no rule turned into an item, kept so that nothing of the notes is silently lost. */
+export interface Paragraph extends ItemBase {
+  text: string;
+  /** Last source line of the paragraph (`source.line` is the first). */
+  endLine: number;
 }
 
 export interface FormulaVariable {
@@ -97,6 +134,14 @@ export interface FormulaVariable {
 export interface Formula extends ItemBase {
   expression: string;
   variables: FormulaVariable[];
+}
+
+/** How much of the notes reached an item: words (CJK: characters) outside code and comments. */
+export interface Coverage {
+  words: number;
+  covered: number;
+  /** Line ranges (inclusive, 1-based) whose words reached no item and were not dropped. */
+  unused: { from: number; to: number }[];
 }
 
 export interface DroppedLine {
@@ -116,6 +161,13 @@ export interface StudyDocument {
   /** How `language` was decided. */
   languageSource: 'front-matter' | 'option' | 'detected' | 'default';
   tags: string[];
+  /** `author` from the front matter, when it names one. */
+  author?: string;
+  /**
+   * Every key of the notes' front matter as written (title, author, tags, lang and any other),
+   * JSON-safe; the typed fields above are read from it.
+   */
+  frontMatter: Record<string, unknown>;
   sections: Section[];
   definitions: Definition[];
   tables: Table[];
@@ -125,7 +177,10 @@ export interface StudyDocument {
   clozes: Cloze[];
   keyPoints: KeyPoint[];
   formulas: Formula[];
+  choices: ChoiceQuestion[];
+  paragraphs: Paragraph[];
   dropped: DroppedLine[];
+  coverage?: Coverage;
 }
 
 export type StudyItem =
@@ -136,7 +191,9 @@ export type StudyItem =
   | QuestionAnswer
   | Cloze
   | KeyPoint
-  | Formula;
+  | Formula
+  | ChoiceQuestion
+  | Paragraph;
 
 /** The item collections of a document, in the order renderers should present kinds. */
 export const ITEM_COLLECTIONS = [
@@ -148,6 +205,8 @@ export const ITEM_COLLECTIONS = [
   'clozes',
   'keyPoints',
   'formulas',
+  'choices',
+  'paragraphs',
 ] as const;
 export type ItemCollection = (typeof ITEM_COLLECTIONS)[number];
 
@@ -166,6 +225,7 @@ export function createEmptyDocument(file: string): StudyDocument {
     language: 'und',
     languageSource: 'default',
     tags: [],
+    frontMatter: {},
     sections: [],
     definitions: [],
     tables: [],
@@ -175,6 +235,8 @@ export function createEmptyDocument(file: string): StudyDocument {
     clozes: [],
     keyPoints: [],
     formulas: [],
+    choices: [],
+    paragraphs: [],
     dropped: [],
   };
 }

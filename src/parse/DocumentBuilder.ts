@@ -8,7 +8,7 @@ import {
   type SourcePosition,
   type StudyDocument,
 } from '../model/StudyDocument.js';
-import type { Diagnostic } from '../pipeline/Diagnostic.js';
+import type { Diagnostic } from '../model/Diagnostic.js';
 
 interface OpenSection {
   text: string;

@@ -1,4 +1,4 @@
-import { NotesError } from './NotesError.js';
+import { NotesError } from '../model/NotesError.js';
 
 export interface DecodedNotes {
   text: string;

@@ -1,6 +1,6 @@
 import { basename, extname } from 'node:path';
 import type { StudyDocument } from '../model/StudyDocument.js';
-import type { Diagnostic } from '../pipeline/Diagnostic.js';
+import type { Diagnostic } from '../model/Diagnostic.js';
 import { detectLanguage } from './detectLanguage.js';
 import { DocumentBuilder } from './DocumentBuilder.js';
 import { BlockExtractor } from './extractBlocks.js';
@@ -50,6 +50,8 @@ export function parseNotes(text: string, options: ParseOptions): ParseResult {
   const doc = builder.doc;
   doc.dropped = prepared.dropped;
   doc.tags = frontMatter.tags;
+  if (frontMatter.author) doc.author = frontMatter.author;
+  doc.frontMatter = frontMatter.data;
   if (frontMatter.lang) {
     doc.language = frontMatter.lang;
     doc.languageSource = 'front-matter';

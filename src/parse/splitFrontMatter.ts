@@ -1,12 +1,13 @@
 import { parse as parseYaml } from 'yaml';
-import { NotesError } from './NotesError.js';
+import { NotesError } from '../model/NotesError.js';
 
 export interface FrontMatter {
   title?: string;
   lang?: string;
   tags: string[];
-  /** Everything else the front matter held, kept for renderers and templates. */
-  extra: Record<string, unknown>;
+  author?: string;
+  /** Every key as written, made JSON-safe: the model carries it for renderers and templates. */
+  data: Record<string, unknown>;
 }
 
 export interface SplitNotes {
@@ -20,7 +21,7 @@ const FENCE = /^---[ \t]*$/;
 
 /** Reads a leading `---` YAML block; a malformed one is an error at its own line, not ignored. */
 export function splitFrontMatter(text: string, file: string): SplitNotes {
-  const empty: FrontMatter = { tags: [], extra: {} };
+  const empty: FrontMatter = { tags: [], data: {} };
   if (!text.startsWith('---')) return { frontMatter: empty, body: text, bodyLineOffset: 0 };
   const lines = text.split('\n');
   if (!FENCE.test(lines[0])) return { frontMatter: empty, body: text, bodyLineOffset: 0 };
@@ -50,9 +51,12 @@ export function splitFrontMatter(text: string, file: string): SplitNotes {
     // A horizontal rule at the top followed by prose is not front matter.
     return { frontMatter: empty, body: text, bodyLineOffset: 0 };
   }
-  const record = (data ?? {}) as Record<string, unknown>;
-  const { title, lang, language, tags, ...extra } = record;
-  const frontMatter: FrontMatter = { tags: [], extra };
+  const record = jsonSafe(data ?? {}) as Record<string, unknown>;
+  const { title, lang, language, tags } = record;
+  const frontMatter: FrontMatter = { tags: [], data: record };
+  const author = record.author ?? record.authors ?? record.auteur;
+  if (Array.isArray(author)) frontMatter.author = author.map(String).join(', ');
+  else if ((typeof author === 'string' || typeof author === 'number') && String(author).trim()) frontMatter.author = String(author).trim();
   if (title !== undefined && title !== null) frontMatter.title = String(title).trim();
   const langValue = lang ?? language;
   if (langValue !== undefined && langValue !== null) frontMatter.lang = String(langValue).trim().toLowerCase();
@@ -63,4 +67,13 @@ export function splitFrontMatter(text: string, file: string): SplitNotes {
     body: lines.slice(end + 1).join('\n'),
     bodyLineOffset: end + 1,
   };
+}
+
+/** YAML may hold dates and other values JSON cannot: the model keeps their JSON form. */
+function jsonSafe(value: unknown): unknown {
+  try {
+    return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? String(v) : v))) ?? {};
+  } catch {
+    return {};
+  }
 }

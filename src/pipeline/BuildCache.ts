@@ -3,7 +3,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StudyDocument } from '../model/StudyDocument.js';
-import type { Diagnostic } from './Diagnostic.js';
+import type { Diagnostic } from '../model/Diagnostic.js';
 import { onInterrupt, writeFileAtomic } from './writeFileAtomic.js';
 
 /** Bumped whenever the shape of the state file changes: an old cache is then simply ignored. */

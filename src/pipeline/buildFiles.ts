@@ -10,7 +10,7 @@ import { BuildCache, hashOf, type CachedFile, type CachedJoin } from './BuildCac
 import type { FileResult, FileTask } from './buildOneFile.js';
 import { collectInputs, type InputFile } from './collectInputs.js';
 import type { WorkerPool } from './createWorkerPool.js';
-import { toDiagnostic, type Diagnostic } from './Diagnostic.js';
+import { toDiagnostic, type Diagnostic } from '../model/Diagnostic.js';
 import { DEFAULT_MAX_FILE_BYTES } from './readNotesFile.js';
 import type { RendererSpec } from './RendererSpec.js';
 import { renderIndex, type IndexEntry } from './renderIndex.js';

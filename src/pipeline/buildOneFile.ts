@@ -1,10 +1,10 @@
 import { countItems, type StudyDocument } from '../model/StudyDocument.js';
-import { NotesError } from '../parse/NotesError.js';
-import { parseNotes } from '../parse/parseNotes.js';
+import { NotesError } from '../model/NotesError.js';
+import { readNotes } from '../parse/readNotes.js';
 import { joinsParts } from '../render/joinsParts.js';
 import type { Renderer, RenderContext } from '../render/Renderer.js';
-import { toDiagnostic, type Diagnostic } from './Diagnostic.js';
-import { decodeBytes, readNotesFile } from './readNotesFile.js';
+import { toDiagnostic, type Diagnostic } from '../model/Diagnostic.js';
+import { readNotesFile } from './readNotesFile.js';
 
 /** Everything needed to build one notes file, plain data so it can be sent to a worker thread. */
 export interface FileTask {
@@ -52,8 +52,8 @@ export async function buildOneFile(task: FileTask, renderers: readonly Renderer[
   const result: FileResult = { document: null, items: 0, messages: [], failed: false, outputs: [], parts: [], inCourse: false };
   let document: StudyDocument;
   try {
-    const text = task.absolute ? await readNotesFile(task.absolute, task.display, task.maxFileBytes) : decodeBytes(task.stdin ?? new Uint8Array(), task.display);
-    const parsed = parseNotes(text, { file: task.relative, language: task.language, keepBoilerplate: task.keepBoilerplate });
+    const bytes = task.absolute ? await readNotesFile(task.absolute, task.display, task.maxFileBytes) : (task.stdin ?? new Uint8Array());
+    const parsed = await readNotes(bytes, { file: task.relative, display: task.display, language: task.language, keepBoilerplate: task.keepBoilerplate });
     document = parsed.document;
     result.messages.push(...parsed.messages.map((m) => ({ ...m, file: task.display })));
   } catch (error) {

@@ -1,9 +1,8 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import type { IgnoreFilter } from '../config/loadIgnoreFile.js';
-import { NotesError } from '../parse/NotesError.js';
-
-export const NOTES_EXTENSIONS = ['.md', '.markdown', '.txt'];
+import { NotesError } from '../model/NotesError.js';
+import { NOTES_EXTENSIONS } from '../parse/readers/readers.js';
 
 export interface InputFile {
   /** Absolute path, or null for standard input. */

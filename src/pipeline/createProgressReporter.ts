@@ -1,4 +1,4 @@
-import { formatDiagnostic } from './Diagnostic.js';
+import { formatDiagnostic } from '../model/Diagnostic.js';
 import type { FileReport } from './buildFiles.js';
 
 /** `bar`: one live line redrawn on a terminal; `lines`: a line per file (CI logs); `off`: errors only. */

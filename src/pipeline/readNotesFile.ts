@@ -1,11 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
-import { decodeNotes } from '../parse/decodeNotes.js';
-import { NotesError } from '../parse/NotesError.js';
+import { NotesError } from '../model/NotesError.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
 
-/** Reads and decodes one notes file, turning every way it can fail into a NotesError naming it. */
-export async function readNotesFile(absolutePath: string, displayPath: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<string> {
+/** Reads one notes file's bytes, turning every way it can fail into a NotesError naming it. */
+export async function readNotesFile(absolutePath: string, displayPath: string, maxBytes = DEFAULT_MAX_FILE_BYTES): Promise<Uint8Array> {
   let info;
   try {
     info = await stat(absolutePath);
@@ -27,13 +26,7 @@ export async function readNotesFile(absolutePath: string, displayPath: string, m
   } catch (error) {
     throw fsError(error, displayPath);
   }
-  return decodeBytes(bytes, displayPath);
-}
-
-export function decodeBytes(bytes: Uint8Array, displayPath: string): string {
-  const { text } = decodeNotes(bytes, displayPath);
-  if (text.trim() === '') throw new NotesError('empty', displayPath, 'is empty: there are no notes to read');
-  return text;
+  return bytes;
 }
 
 function fsError(error: unknown, file: string): NotesError {

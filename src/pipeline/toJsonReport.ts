@@ -1,5 +1,5 @@
 import type { BuildReport } from './buildFiles.js';
-import type { Diagnostic } from './Diagnostic.js';
+import type { Diagnostic } from '../model/Diagnostic.js';
 
 /** Bumped when a key of the --json report is renamed or removed. */
 export const REPORT_VERSION = 1;

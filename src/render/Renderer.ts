@@ -1,5 +1,5 @@
 import type { StudyDocument } from '../model/StudyDocument.js';
-import type { Diagnostic } from '../pipeline/Diagnostic.js';
+import type { Diagnostic } from '../model/Diagnostic.js';
 
 /** What a renderer knows about the build besides the document itself. */
 export interface RenderContext {

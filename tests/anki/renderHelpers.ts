@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { StudyDocument } from '../../src/model/StudyDocument.js';
 import { parseNotes } from '../../src/parse/parseNotes.js';
 import type { CourseRenderContext, RenderContext } from '../../src/render/Renderer.js';
-import type { Diagnostic } from '../../src/pipeline/Diagnostic.js';
+import type { Diagnostic } from '../../src/model/Diagnostic.js';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, type RunResult } from '../../src/run.js';
-import { formatDiagnostic } from '../../src/pipeline/Diagnostic.js';
+import { formatDiagnostic } from '../../src/model/Diagnostic.js';
 import { captureIO, cleanup, listFiles, makeListRenderer, put, registryWith, sample, tempDir, type CapturedIO } from './helpers.js';
 
 /**

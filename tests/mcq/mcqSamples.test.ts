@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseNotes } from '../../src/parse/parseNotes.js';
-import { decodeBytes } from '../../src/pipeline/readNotesFile.js';
+import { decodeText } from '../../src/parse/readers/decodeText.js';
 import { checkMcqBank } from '../../src/render/mcq/checkMcqBank.js';
 import type { McqBank } from '../../src/render/mcq/McqBank.js';
 import { buildMcqBank } from '../../src/render/mcq/buildMcqBank.js';
@@ -53,7 +53,7 @@ describe('mcq banks of the samples and the pasted-notes corpus', () => {
 
   for (const file of files) {
     it(`covers at least 80 % of the facts that have siblings, and spreads keys, in ${basename(file)}`, () => {
-      const { document } = parseNotes(decodeBytes(readFileSync(file), file), { file: basename(file) });
+      const { document } = parseNotes(decodeText(readFileSync(file), file), { file: basename(file) });
       const { bank, drafts } = buildMcqBank([document]);
       const coverage = measureMcqCoverage(document, drafts);
       expect(coverage.ratio, JSON.stringify(coverage.kinds)).toBeGreaterThanOrEqual(0.8);

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import type { StudyDocument } from '../../model/StudyDocument.js';
-import { splitFrontMatter } from '../../parse/splitFrontMatter.js';
 import type { RenderContext } from '../Renderer.js';
 import { applyFrenchSpacing } from './applyFrenchSpacing.js';
 import { cleanText } from './cleanText.js';
@@ -12,19 +10,11 @@ import { SheetLayout } from './SheetLayout.js';
 import { sheetStyle } from './sheetStyle.js';
 import { writePdf } from './writePdf.js';
 
-/** Front-matter `author` of the notes, when the file has one (the model does not carry it). */
-function authorOf(context: RenderContext): string | undefined {
+/** The `author` renderer option wins over the notes' front matter. */
+function authorOf(document: StudyDocument, context: RenderContext): string | undefined {
   const fromOptions = context.options.author;
   if (typeof fromOptions === 'string' && fromOptions.trim()) return fromOptions.trim();
-  if (!context.sourceAbsolutePath) return undefined;
-  try {
-    const extra = splitFrontMatter(readFileSync(context.sourceAbsolutePath, 'utf8').replace(/^\ufeff/, ''), context.sourcePath).frontMatter.extra;
-    const author = extra.author ?? extra.authors ?? extra.auteur;
-    if (Array.isArray(author)) return author.map(String).join(', ');
-    return typeof author === 'string' && author.trim() ? author.trim() : undefined;
-  } catch {
-    return undefined;
-  }
+  return document.author;
 }
 
 /** Two columns read best for revision notes; sections with wide tables go across the page anyway. */
@@ -73,7 +63,7 @@ export async function renderSheet(document: StudyDocument, context: RenderContex
     prepare,
     metadata: {
       title: title || document.title || context.sourcePath,
-      author: authorOf(context),
+      author: authorOf(document, context),
       subject: document.sections.filter((s) => s.depth <= 2).map((s) => s.text).slice(0, 12).join(' · ') || undefined,
       keywords: document.tags,
       language: document.language,

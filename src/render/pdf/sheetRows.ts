@@ -1,4 +1,4 @@
-import type { Definition, Formula, Outline, QuestionAnswer, Sequence, Table, Cloze, KeyPoint, StudyDocument } from '../../model/StudyDocument.js';
+import type { ChoiceQuestion, Cloze, Definition, Formula, KeyPoint, Outline, Paragraph, QuestionAnswer, Sequence, StudyDocument, Table } from '../../model/StudyDocument.js';
 import type { Span } from './breakLines.js';
 import type { FontChain } from './FontChain.js';
 import { flowRows } from './flowRows.js';
@@ -116,6 +116,19 @@ export function sheetRows(input: SheetRowsInput): { rows: Row[]; running: string
         const s = found.item as Sequence;
         const label = s.label ? para([{ text: prepare(s.label), style: 'bold', color: st.color.muted }], { size: st.small + 0.6, keepWithNext: true }) : [];
         return withSpace([...label, ...flowRows(s.steps, chain, width, prepare)], st.blockGap);
+      }
+      case 'paragraphs': {
+        const p = found.item as Paragraph;
+        return para([{ text: prepare(p.text) }], { size: st.small + 0.6, spaceBefore: st.itemGap });
+      }
+      case 'choices': {
+        const c = found.item as ChoiceQuestion;
+        const out = para([{ text: prepare(c.stem), style: 'bold' }], { spaceBefore: st.itemGap, keepWithNext: true });
+        for (const o of c.options) {
+          out.push(...para([{ text: prepare(o.text), style: o.correct ? 'bold' : undefined }], { indent: 9, marker: { text: o.correct ? '✓' : '○', color: st.color.accent, style: 'bold' } }));
+        }
+        if (c.explanation) out.push(...para([{ text: prepare(c.explanation), color: st.color.muted }], { size: st.small + 0.4, indent: 9 }));
+        return out;
       }
     }
   };

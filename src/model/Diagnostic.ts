@@ -1,4 +1,4 @@
-import type { NotesError } from '../parse/NotesError.js';
+import type { NotesError } from './NotesError.js';
 
 /** A message about one file, vfile-message style: where, how bad, what, and which rule said so. */
 export interface Diagnostic {

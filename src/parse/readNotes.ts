@@ -1,0 +1,51 @@
+import type { Diagnostic } from '../model/Diagnostic.js';
+import type { SourcePosition, StudyDocument } from '../model/StudyDocument.js';
+import { parseNotes, type ParseOptions, type ParseResult } from './parseNotes.js';
+import type { LineOrigin } from './readers/Reader.js';
+import { chooseReader } from './readers/readers.js';
+
+export interface ReadNotesOptions extends ParseOptions {
+  /** The file as messages name it (the model records `file`). */
+  display?: string;
+}
+
+/**
+ * The one way from a file's bytes to the study model, for `build`, `inspect` and the library: the
+ * readers table picks the reader, the reader gives lines, the rules give items.
+ */
+export async function readNotes(bytes: Uint8Array, options: ReadNotesOptions): Promise<ParseResult> {
+  const display = options.display ?? options.file;
+  const reader = chooseReader(display, bytes);
+  const read = await reader.read({ bytes, file: display });
+  const result = parseNotes(read.text, options);
+  const messages: Diagnostic[] = [...(read.messages ?? []).map((m) => ({ ...m, file: options.file })), ...result.messages];
+  if (read.origins) remapSources(result.document, messages, read.origins);
+  return { document: result.document, messages };
+}
+
+/** Rewrites every position from a line of the reader's text to where that line came from. */
+function remapSources(document: StudyDocument, messages: Diagnostic[], origins: readonly LineOrigin[]): void {
+  const place = (line: number): LineOrigin | undefined => origins[line - 1];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const v of value) visit(v);
+      return;
+    }
+    if (!value || typeof value !== 'object') return;
+    for (const [key, v] of Object.entries(value)) {
+      if (key === 'source' && v && typeof v === 'object') {
+        const source = v as SourcePosition;
+        const origin = place(source.line);
+        if (!origin) continue;
+        source.line = origin.line;
+        if (origin.page !== undefined) source.page = origin.page;
+        if (origin.slide !== undefined) source.slide = origin.slide;
+      } else if (key === 'endLine' && typeof v === 'number') {
+        (value as { endLine: number }).endLine = place(v)?.line ?? v;
+      } else if (key !== 'frontMatter') visit(v);
+    }
+  };
+  visit(document);
+  for (const d of document.dropped) d.line = place(d.line)?.line ?? d.line;
+  for (const m of messages) if (m.line !== undefined) m.line = place(m.line)?.line ?? m.line;
+}
