@@ -1,3 +1,5 @@
+import { restoreLiterals } from './protectLiterals.js';
+
 /**
  * Plain text of one line of Markdown inline markup. Extractors work on source lines (they need to
  * see `**Term**` and `::` that the mdast no longer shows), so the markup is removed here, once.
@@ -12,7 +14,7 @@ export function stripInline(text: string): string {
     spans.push(code.trim() || code);
     return `\u0000${spans.length - 1}\u0000`;
   });
-  return stripMarkup(masked).replace(/\u0000(\d+)\u0000/g, (_all, i: string) => spans[Number(i)]);
+  return restoreLiterals(stripMarkup(masked).replace(/\u0000(\d+)\u0000/g, (_all, i: string) => spans[Number(i)]));
 }
 
 function stripMarkup(text: string): string {
