@@ -10,8 +10,6 @@ import { applyBlockRules, BlockWalk, type WalkState } from './rules/RuleContext.
 import { ReadState } from './rules/ReadState.js';
 import { BLOCK_RULES, TEXT_RULES } from './rules/ruleTable.js';
 import { splitFrontMatter } from './splitFrontMatter.js';
-import { matchTreeLine } from './pasted/readDrawnTree.js';
-import { stripInline } from './stripInline.js';
 
 export interface ParseOptions {
   /** Path recorded in the model (relative to the build root, forward slashes). */
@@ -42,6 +40,7 @@ export function parseNotes(text: string, options: ParseOptions): ParseResult {
   };
   const read = new ReadState(hasOwnHeadings(lines.text), options.keepBoilerplate ?? false);
   const blocks = readBlocks(lines, read);
+  read.lists.resolve();
 
   const builder = new DocumentBuilder(options.file);
   const state: WalkState = { builder, read, pending: null, exercise: null, unkeyed: [], rules: { blocks: BLOCK_RULES, text: TEXT_RULES } };
@@ -68,7 +67,7 @@ export function parseNotes(text: string, options: ParseOptions): ParseResult {
     doc.language = detectLanguage(lines.text.join('\n'));
     doc.languageSource = doc.language === 'und' ? 'default' : 'detected';
   }
-  doc.title = frontMatter.title || read.title || chooseTitle(doc, lines.text, options.file);
+  doc.title = frontMatter.title || read.title || chooseTitle(doc, read.firstText, options.file);
   const messages: Diagnostic[] = [...read.messages.map((m) => ({ ...m, file: options.file })), ...builder.messages];
   messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { document: doc, messages };
@@ -96,15 +95,11 @@ function hasOwnHeadings(lines: readonly string[]): boolean {
   return false;
 }
 
-/** The first top-level heading, else the first meaningful line, else the file name. */
-function chooseTitle(doc: StudyDocument, lines: readonly string[], file: string): string {
+/** The first top-level heading, else the first heading, else the first line of text, else the file name. */
+function chooseTitle(doc: StudyDocument, firstText: string | null, file: string): string {
   const top = doc.sections.find((s) => s.depth === 1);
   if (top) return top.text;
   if (doc.sections[0]) return doc.sections[0].text;
-  for (const line of lines) {
-    if (line.length > 400 || matchTreeLine(line) || line.includes('|')) continue;
-    const text = stripInline(line.replace(/^\s*#+\s*/, '')).trim();
-    if (text && /[\p{L}\p{N}]/u.test(text) && !/^[?？]{1,2}$/.test(text)) return text.length <= 120 ? text : `${text.slice(0, 119)}…`;
-  }
+  if (firstText) return firstText.length <= 120 ? firstText : `${firstText.slice(0, 119)}…`;
   return basename(file, extname(file));
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/parse/blocks/Block.js';
-import { readListRegion } from '../../src/parse/blocks/readListRegion.js';
 import { ReadState } from '../../src/parse/rules/ReadState.js';
 import { parseNotes } from '../../src/parse/parseNotes.js';
 
@@ -20,9 +19,17 @@ describe('long lists are parsed in bounded pieces', () => {
   const lines = Array.from({ length: 900 }, (_, i) => (i % 9 === 0 ? `- step ${i} **bold** and \`code\`` : i % 3 === 0 ? `  - detail ${i}\n    - leaf ${i}` : `- step ${i}`)).join('\n').split('\n');
   const notes = { text: lines, line: lines.map((_, i) => i + 1), column: lines.map(() => 1) };
 
+  const read = (chunkLines?: number): Block[] => {
+    const state = new ReadState(true, false, chunkLines);
+    const blocks: Block[] = [];
+    state.lists.add(notes, blocks);
+    state.lists.resolve();
+    return blocks;
+  };
+
   it('gives the same items, depths and positions as one remark parse of the whole list', () => {
-    const whole = readListRegion(notes, new ReadState(true, false), Number.MAX_SAFE_INTEGER);
-    const pieces = readListRegion(notes, new ReadState(true, false));
+    const whole = read(Number.MAX_SAFE_INTEGER);
+    const pieces = read();
     expect(pieces.length).toBeGreaterThan(1);
     expect(whole).toHaveLength(1);
     expect(labels(pieces)).toEqual(labels(whole));

@@ -12,9 +12,9 @@ import {
   isListMarkerLine,
   QUOTE,
   SUMMARY,
+  THEMATIC_BREAK,
 } from './containerSyntax.js';
 import { sliceLines, stripPrefix, type NotesLines } from './NotesLines.js';
-import { readListRegion } from './readListRegion.js';
 import type { ReadState } from '../rules/ReadState.js';
 import { readLineStretch } from '../rules/readLineStretch.js';
 
@@ -67,8 +67,12 @@ export function readBlocks(lines: NotesLines, state: ReadState, depth = 0): Bloc
       while (end < n && QUOTE.test(lines.text[end])) end++;
       block = readQuote(sliceLines(lines, i, end), state, depth);
     } else if (isListMarkerLine(text, state.structured) && !(state.structured && indentWidth(text) >= 4 && blankBefore(i))) {
-      end = listEnd(lines.text, i, state.structured);
-      block = readListRegion(sliceLines(lines, i, end), state);
+      end = listEnd(lines.text, i, state.structured, state.structured);
+      flush(start);
+      state.lists.add(sliceLines(lines, i, end), blocks);
+      i = end;
+      stretchStart = i;
+      continue;
     } else if (state.structured && indentWidth(text) >= 4 && text.trim() !== '' && blankBefore(i)) {
       end = i;
       while (end < n && (indentWidth(lines.text[end]) >= 4 || (lines.text[end].trim() === '' && end + 1 < n && indentWidth(lines.text[end + 1]) >= 4))) end++;
@@ -117,10 +121,10 @@ function commentEnd(lines: readonly string[], open: number): number {
 
 /**
  * A list region ends at a blank line followed by a line that neither starts an item nor is
- * indented, or at an unindented line that starts no item: CommonMark would continue the item's
- * paragraph lazily, but in notes such a line starts something new.
+ * indented. An unindented line right after an item continues it lazily, as CommonMark says, in
+ * notes written in Markdown (`lazy`); in pasted text such a line starts something new.
  */
-function listEnd(lines: readonly string[], start: number, ordered: boolean): number {
+function listEnd(lines: readonly string[], start: number, ordered: boolean, lazy: boolean): number {
   let j = start + 1;
   while (j < lines.length) {
     const t = lines[j];
@@ -140,10 +144,17 @@ function listEnd(lines: readonly string[], start: number, ordered: boolean): num
       j++;
       continue;
     }
+    if (lazy && lines[j - 1].trim() !== '' && !INTERRUPTS.test(t) && !THEMATIC_BREAK.test(t) && !ADMONITION.test(t)) {
+      j++;
+      continue;
+    }
     return j;
   }
   return lines.length;
 }
+
+/** Lines that start a block of their own, so they never continue an item's paragraph lazily. */
+const INTERRUPTS = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|>|\||`{3,}|~{3,}|<|[?？]{1,2}[ \t]*$|\{\{|\{%)/;
 
 function readQuote(lines: NotesLines, state: ReadState, depth: number): ContainerBlock {
   const inner = stripPrefix(lines, (t) => {

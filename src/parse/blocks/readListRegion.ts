@@ -7,13 +7,12 @@ import type { Block, ListBlock, ListItem, SourceLine } from './Block.js';
 import { BULLET_MARKER, indentWidth, ORDERED_MARKER } from './containerSyntax.js';
 import { sliceLines, type NotesLines } from './NotesLines.js';
 import { remarkBlocksOnly } from './remarkBlocksOnly.js';
-import type { ReadState } from '../rules/ReadState.js';
 
 const processor = unified().use(remarkParse).use(remarkBlocksOnly);
 
 /**
- * remark's list handling grows faster than the list: a region is parsed in pieces of about this
- * many lines, cut before a top-level item (one long list becomes several, which reads the same).
+ * Lines per remark call. remark's list handling grows faster than the list, so a long list is cut
+ * before a top-level item (one long list becomes several, which reads the same).
  */
 const CHUNK_LINES = 120;
 /** Nested markers on one line beyond which the rest of the line is plain text (hostile input). */
@@ -22,22 +21,89 @@ const MAX_INDENT = 128;
 const MAX_LIST_DEPTH = 12;
 const TASK_BOX = /^\[([ xX])\][ \t]+/;
 
-/** A Markdown list region (one or more lists) read with remark into list blocks. */
-export function readListRegion(lines: NotesLines, state: ReadState, chunkLines = CHUNK_LINES): Block[] {
-  const text = defuse(lines, state);
-  const blocks: Block[] = [];
-  const topIndent = indentWidth(text[0]);
+type Warn = (message: string, source: SourcePosition, ruleId: string) => void;
+
+interface Region {
+  lines: NotesLines;
+  target: Block[];
+  index: number;
+  found: Block[];
+}
+
+/**
+ * The Markdown list regions of one document, read with remark together: regions are joined with a
+ * comment line between them (which ends a list) and parsed in pieces of about CHUNK_LINES lines, so
+ * a document costs a few remark calls rather than one per list. Each region holds a placeholder in
+ * its block list until `resolve` puts the list blocks there.
+ */
+export class ListBatch {
+  private readonly regions: Region[] = [];
+
+  constructor(
+    private readonly warn: Warn,
+    private readonly chunkLines = CHUNK_LINES,
+  ) {}
+
+  add(lines: NotesLines, target: Block[]): void {
+    const defused = { ...lines, text: defuse(lines, this.warn) };
+    target.push({ type: 'skipped', source: { line: lines.line[0], column: lines.column[0] } });
+    this.regions.push({ lines: defused, target, index: target.length - 1, found: [] });
+  }
+
+  resolve(): void {
+    let chunk: NotesLines = { text: [], line: [], column: [] };
+    let owner: number[] = [];
+    const flush = () => {
+      if (chunk.text.length === 0) return;
+      const tree = processor.parse(chunk.text.join('\n')) as Root;
+      const reader = new TreeReader(chunk);
+      for (const node of tree.children) {
+        const r = owner[(node.position?.start.line ?? 1) - 1] ?? -1;
+        if (r >= 0) reader.block(node, this.regions[r].found, 0);
+      }
+      chunk = { text: [], line: [], column: [] };
+      owner = [];
+    };
+    this.regions.forEach((region, r) => {
+      for (const piece of pieces(region.lines, this.chunkLines)) {
+        if (chunk.text.length) {
+          // A comment line at the margin ends any open list, so regions never merge.
+          for (const sep of ['', '<!---->', '']) {
+            chunk.text.push(sep);
+            chunk.line.push(piece.line[0]);
+            chunk.column.push(1);
+            owner.push(-1);
+          }
+        }
+        for (let k = 0; k < piece.text.length; k++) {
+          chunk.text.push(piece.text[k]);
+          chunk.line.push(piece.line[k]);
+          chunk.column.push(piece.column[k]);
+          owner.push(r);
+        }
+        if (chunk.text.length >= this.chunkLines) flush();
+      }
+    });
+    flush();
+    // Later placeholders first, so the indexes of earlier ones in the same list stay right.
+    for (let r = this.regions.length - 1; r >= 0; r--) {
+      const region = this.regions[r];
+      region.target.splice(region.index, 1, ...region.found);
+    }
+    this.regions.length = 0;
+  }
+}
+
+/** A region cut before top-level items every `size` lines: remark's list handling grows faster than the list. */
+function* pieces(lines: NotesLines, size: number): Generator<NotesLines> {
+  const topIndent = indentWidth(lines.text[0]);
   let start = 0;
-  for (let i = 1; i <= text.length; i++) {
-    const cut = i === text.length || (i - start >= chunkLines && indentWidth(text[i]) <= topIndent && isItemStart(text[i]));
+  for (let i = 1; i <= lines.text.length; i++) {
+    const cut = i === lines.text.length || (i - start >= size && indentWidth(lines.text[i]) <= topIndent && isItemStart(lines.text[i]));
     if (!cut) continue;
-    const chunk = sliceLines({ ...lines, text }, start, i);
-    const tree = processor.parse(chunk.text.join('\n')) as Root;
-    const reader = new TreeReader(chunk);
-    for (const node of tree.children) reader.block(node, blocks, 0);
+    yield sliceLines(lines, start, i);
     start = i;
   }
-  return blocks;
 }
 
 function isItemStart(line: string): boolean {
@@ -49,7 +115,7 @@ function isItemStart(line: string): boolean {
  * would overflow the stack. A line with more than MAX_MARKERS keeps its first ones; the rest of the
  * markers become blanks (same width, so columns hold), and a warning names the line.
  */
-function defuse(lines: NotesLines, state: ReadState): string[] {
+function defuse(lines: NotesLines, warn: Warn): string[] {
   return lines.text.map((line, i) => {
     let out = line;
     let markers = 0;
@@ -72,7 +138,7 @@ function defuse(lines: NotesLines, state: ReadState): string[] {
       k = next;
     }
     if (indentWidth(out) > MAX_INDENT) out = ' '.repeat(MAX_INDENT) + out.trimStart();
-    if (out !== line) state.warn('line defused: nesting or indentation beyond what notes use', { line: lines.line[i], column: lines.column[i] }, 'markdown-defused');
+    if (out !== line) warn('line defused: nesting or indentation beyond what notes use', { line: lines.line[i], column: lines.column[i] }, 'markdown-defused');
     return out;
   });
 }

@@ -37,6 +37,8 @@ export class LineStretch {
   blankBoundary?: boolean;
   private paragraph: SourceLine[] = [];
   private readonly drops = new Map<number, string>();
+  /** plain(i), computed once: several rules look at the same line. */
+  private plainCache: (string | undefined)[] = [];
 
   constructor(
     lines: NotesLines,
@@ -69,9 +71,12 @@ export class LineStretch {
 
   /** The line without inline markup and with single spaces; empty for an over-long line. */
   plain(i: number): string {
+    const cached = this.plainCache[i];
+    if (cached !== undefined) return cached;
     const line = this.text(i);
-    if (line.length > MAX_ITEM_LINE) return '';
-    return stripInline(line).replace(/\s+/g, ' ').trim();
+    const plain = line.length > MAX_ITEM_LINE ? '' : stripInline(line).replace(/\s+/g, ' ').trim();
+    this.plainCache[i] = plain;
+    return plain;
   }
 
   /** Position of line i, at its first non-blank character unless a column (1-based, in the line) is given. */
@@ -110,6 +115,7 @@ export class LineStretch {
     }
     this.lines = kept;
     this.drops.clear();
+    this.plainCache = [];
   }
 
   /** Adds a block read by a rule; the paragraph being gathered ends before it. */
@@ -146,6 +152,7 @@ export class LineStretch {
 
   addToParagraph(i: number): void {
     this.paragraph.push(this.sourceLine(i));
+    if (this.state.firstText === null && /[\p{L}\p{N}]/u.test(this.plain(i))) this.state.firstText = this.plain(i);
   }
 
   endParagraph(): void {

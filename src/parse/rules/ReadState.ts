@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../model/Diagnostic.js';
 import type { DroppedLine, SourcePosition } from '../../model/StudyDocument.js';
+import { ListBatch } from '../blocks/readListRegion.js';
 
 /** What the line rules remember across the whole document while it is read, top to bottom. */
 export class ReadState {
@@ -12,16 +13,23 @@ export class ReadState {
   atStart = true;
   /** A title found by the line rules (the document's first line, read as its name). */
   title: string | null = null;
+  /** The first line of text read (a paragraph's or a question's): a title when nothing better names the notes. */
+  firstText: string | null = null;
   /** File line of a document name that carried a site or file suffix (`Cours.pdf`), now removed. */
   titleLine: number | null = null;
   readonly dropped: DroppedLine[] = [];
   readonly messages: Omit<Diagnostic, 'file'>[] = [];
+  /** Markdown list regions waiting to be read by remark together. */
+  readonly lists: ListBatch;
 
   constructor(
     /** The notes mark their own headings (`#`, setext): bare lines are never promoted to headings. */
     readonly structured: boolean,
     readonly keepBoilerplate: boolean,
-  ) {}
+    listChunkLines?: number,
+  ) {
+    this.lists = new ListBatch((message, source, ruleId) => this.warn(message, source, ruleId), listChunkLines);
+  }
 
   drop(line: number, text: string, reason: string): void {
     this.dropped.push({ line, text: text.trim(), reason });

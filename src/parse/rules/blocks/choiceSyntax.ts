@@ -8,7 +8,7 @@ const KEY_LABEL =
   /^\s*(?:\*\*)?(?:bonnes?\s+réponses?|réponses?|reponses?|correct\s+answers?|answers?|key|clé|solution|respuestas?|soluci[oó]n|lösung|antwort|正确答案|参考答案|答案)(?:\*\*)?\s*[:：]?(?:\*\*)?\s*(.+)$/iu;
 const KEY_LETTERS = /^\(?\s*([a-hA-H①-⑧])\s*\)?(?:\s*(?:,|，|、|;|et|and|und|y|&|\+)\s*\(?\s*([a-hA-H①-⑧])\s*\)?){0,7}\s*[.。]?$/u;
 const EXPLANATION = /^\s*(?:\*\*)?(?:explanations?|explication|justification|pourquoi|why|feedback|because|car|parce que|解析|解释|说明|理由)(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*(.*)$/iu;
-const CORRECTION_TITLE = /^(?:corrections?|corrigés?|corrigé|solutions?|réponses?|reponses?|answers?|answer key|correction de l['’]exercice.*|solución|soluciones|lösungs?|lösungen|antworten?|答案|参考答案|解析|解答)\b/iu;
+const CORRECTION_TITLE = /^(?:corrections?|corrigés?|solutions?|réponses?|reponses?|answers?|answer key|solución|soluciones|lösungs?|lösungen|antworten?|答案|参考答案|解析|解答)(?![\p{L}\p{N}])/iu;
 const CORRECTION_LABELS = new Set(['success', 'check', 'done', 'answer', 'answers', 'solution', 'correction', 'corrige', 'corrigé', 'reponse', 'réponse']);
 
 export interface OptionLine {
@@ -90,7 +90,11 @@ export function textLines(blocks: readonly Block[]): SourceLine[] {
         out.push(b.question, ...b.answers);
         break;
       case 'list':
-        for (const item of b.items) out.push(...item.lines, ...textLines(item.children));
+        for (const item of b.items) {
+          // Numbers and letters carry meaning here (`1. b`, `a) …`); bullets do not.
+          const marked = /^[\p{L}\p{N}(（]/u.test(item.marker) && item.lines.length ? [{ ...item.lines[0], text: `${item.marker} ${item.lines[0].text}` }, ...item.lines.slice(1)] : item.lines;
+          out.push(...marked, ...textLines(item.children));
+        }
         break;
       case 'table':
         out.push({ text: b.header.join(' | '), source: b.source }, ...b.rows.map((r) => ({ text: r.join(' | '), source: b.source })));

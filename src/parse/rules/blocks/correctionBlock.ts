@@ -6,6 +6,9 @@ import type { BlockRule } from '../Rule.js';
 import { isCorrection, matchAnswerKey, matchKeyList, readOptions, textLines } from './choiceSyntax.js';
 import { addKeyed } from './letteredChoice.js';
 
+/** Titles that only number an exercise. */
+const GENERIC_TITLE = /^(?:exercices?|exercises?|exo|question|questions|problème|problem|application|entraînement|practice|练习|习题|例题|题目)\s*[\d.]*\s*[:：]?\s*$/iu;
+
 /** Longest exercise statement kept as a card's question. */
 const MAX_QUESTION_CHARS = 1200;
 
@@ -41,6 +44,8 @@ export const correctionBlock: BlockRule = {
     const key = matchAnswerKey(lines[0].text) ?? (/^\(?[a-hA-H]\)?[.)]?$/.test(lines[0].text.trim()) ? [lines[0].text.trim().replace(/[^a-hA-H]/g, '').toLowerCase().charCodeAt(0) - 97] : null);
     const section = walk.builder.sectionPath;
     if (options && key) {
+      // The exercise was waiting for this key: it is settled here, not at the end of the notes.
+      walk.state.unkeyed = walk.state.unkeyed.filter((q) => q.source.line < exercise.source.line || q.source.line > block.source.line);
       const stem = stripInline(exercise.lines.slice(0, first).map((l) => l.text).join(' ')) || exercise.title;
       addKeyed(walk, stem, options.options.map((o) => o.text), key, exercise.source, section, lines.slice(1).map((l) => stripInline(l.text)).join(' '));
       return 1;
@@ -65,7 +70,11 @@ interface Exercise {
 function exerciseBefore(walk: BlockWalk, i: number): Exercise | null {
   const prev = walk.blocks[i - 1];
   if (!prev) return null;
-  if (prev.type === 'container' && !isCorrection(prev)) return { title: prev.title, lines: textLines(prev.children), source: prev.source };
+  if (prev.type === 'container' && !isCorrection(prev)) {
+    // A title that asks something is part of the question; `Exercice 2` is only a label.
+    const asks = prev.title && !GENERIC_TITLE.test(prev.title) ? [{ text: prev.title, source: prev.source }] : [];
+    return { title: prev.title, lines: [...asks, ...textLines(prev.children)], source: prev.source };
+  }
   if (prev.type === 'question') return { title: prev.question.text, lines: [prev.question, ...prev.answers], source: prev.question.source };
   if (prev.type === 'paragraph' || prev.type === 'list') {
     const lines = textLines([prev]);

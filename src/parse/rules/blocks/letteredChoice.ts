@@ -1,11 +1,11 @@
 import type { ChoiceOption, SourcePosition } from '../../../model/StudyDocument.js';
-import type { SourceLine } from '../../blocks/Block.js';
+import type { Block, SourceLine } from '../../blocks/Block.js';
 import { stripInline } from '../../stripInline.js';
 import type { BlockWalk } from '../RuleContext.js';
 import type { BlockRule } from '../Rule.js';
 import { cleanStem, matchAnswerKey, matchExplanation, readOptions } from './choiceSyntax.js';
 
-interface Stem {
+export interface Stem {
   text: string;
   source: SourcePosition;
   number: number | null;
@@ -15,60 +15,61 @@ const NUMBER = /^\s*(?:\*\*)?(?:Q|Question|问题|题)?\s*(\d{1,3})/i;
 
 /**
  * A question with lettered options (`a.`, `B)`, `(c)`, `①`) and an answer key line after them
- * (`Réponse : b`, `Answer: C`, `答案：C`), in the same block or the paragraph after. Without a key,
- * the question waits for a correction block listing keys by number; failing that, it becomes a
- * question/answer pair at the end of the notes.
+ * (`Réponse : b`, `Answer: C`, `答案：C`), in the same block or the paragraph after: a question
+ * block, a paragraph or heading followed by a list of lettered items, or a list item holding both.
  */
 export const letteredChoice: BlockRule = {
   name: 'lettered-choice',
   stage: 'blocks',
   apply(walk, i) {
     const block = walk.blocks[i];
-    let stem: Stem;
-    let lines: SourceLine[];
     if (block.type === 'question') {
-      stem = { text: cleanStem(block.question.text), source: block.question.source, number: block.number };
-      lines = block.answers;
-    } else if (block.type === 'list') {
-      // Options read as a list of lettered items: the stem is the heading or paragraph above.
-      lines = block.items.map((item) => ({ text: `${item.marker} ${item.lines.map((l) => l.text).join(' ')}`, source: item.source }));
-      const prev = walk.blocks[i - 1];
-      const stemLines = prev?.type === 'heading' ? [{ text: prev.text, source: prev.source }] : prev?.type === 'paragraph' ? prev.lines.slice(-3) : null;
-      if (!stemLines?.length) return 0;
-      const number = NUMBER.exec(stemLines[0].text);
-      stem = { text: cleanStem(stemLines.map((l) => l.text).join(' ')), source: stemLines[0].source, number: number ? Number(number[1]) : null };
-    } else return 0;
-
+      return readChoice(walk, { text: cleanStem(block.question.text), source: block.question.source, number: block.number }, block.answers, walk.blocks[i + 1]);
+    }
+    if (block.type !== 'list') return 0;
+    // Options read as a list of lettered items: the stem is the heading or paragraph above.
+    const lines = block.items.map((item) => ({ text: `${item.marker} ${item.lines.map((l) => l.text).join(' ')}`, source: item.source }));
     const read = readOptions(lines, 0);
-    if (!read || (block.type === 'list' && read.end !== lines.length)) return 0;
-    let key: number[] | null = null;
-    let explanation: string[] = [];
-    for (let j = read.end; j < lines.length; j++) {
-      const found: number[] | null = key === null ? matchAnswerKey(lines[j].text) : null;
-      if (found) key = found;
-      else explanation.push(matchExplanation(lines[j].text) ?? stripInline(lines[j].text));
-    }
-    let taken = 1;
-    const next = walk.blocks[i + 1];
-    if (key === null && next?.type === 'paragraph') {
-      const found = matchAnswerKey(next.lines[0].text);
-      if (found) {
-        key = found;
-        explanation = next.lines.slice(1).map((l) => matchExplanation(l.text) ?? stripInline(l.text));
-        taken = 2;
-      }
-    }
-    const section = walk.builder.sectionPath;
-    walk.state.exercise = { question: stem.text, source: stem.source, section };
-    const texts = read.options.map((o) => o.text);
-    if (key === null) {
-      walk.state.unkeyed.push({ number: stem.number, stem: stem.text, options: texts, source: stem.source, section });
-      return taken;
-    }
-    addKeyed(walk, stem.text, texts, key, stem.source, section, explanation.filter(Boolean).join(' '));
-    return taken;
+    if (!read || read.end !== lines.length) return 0;
+    const prev = walk.blocks[i - 1];
+    const stemLines = prev?.type === 'heading' ? [{ text: prev.text, source: prev.source }] : prev?.type === 'paragraph' ? prev.lines.slice(-3) : null;
+    if (!stemLines?.length) return 0;
+    const number = NUMBER.exec(stemLines[0].text);
+    return readChoice(walk, { text: cleanStem(stemLines.map((l) => l.text).join(' ')), source: stemLines[0].source, number: number ? Number(number[1]) : null }, lines, walk.blocks[i + 1]);
   },
 };
+
+/**
+ * Reads options, then a key and an explanation, from the lines after a stem (or from the paragraph
+ * after them). Returns how many blocks it took (1, or 2 with that paragraph), 0 if no options.
+ * Without a key the question waits for a correction block; failing that it becomes a
+ * question/answer pair at the end of the notes.
+ */
+export function readChoice(walk: BlockWalk, stem: Stem, lines: readonly SourceLine[], next: Block | undefined): number {
+  const read = readOptions(lines, 0);
+  if (!read) return 0;
+  let key: number[] | null = null;
+  let explanation: string[] = [];
+  for (let j = read.end; j < lines.length; j++) {
+    const found: number[] | null = key === null ? matchAnswerKey(lines[j].text) : null;
+    if (found) key = found;
+    else explanation.push(matchExplanation(lines[j].text) ?? stripInline(lines[j].text));
+  }
+  let taken = 1;
+  if (key === null && next?.type === 'paragraph') {
+    const found = matchAnswerKey(next.lines[0].text);
+    if (found) {
+      key = found;
+      explanation = next.lines.slice(1).map((l) => matchExplanation(l.text) ?? stripInline(l.text));
+      taken = 2;
+    }
+  }
+  const section = walk.builder.sectionPath;
+  const texts = read.options.map((o) => o.text);
+  if (key === null) walk.state.unkeyed.push({ number: stem.number, stem: stem.text, options: texts, source: stem.source, section });
+  else addKeyed(walk, stem.text, texts, key, stem.source, section, explanation.filter(Boolean).join(' '));
+  return taken;
+}
 
 /** A lettered question with its key: a choice item, or a question/answer pair when the key names no option. */
 export function addKeyed(walk: BlockWalk, stem: string, texts: string[], key: number[], source: SourcePosition, section: string[], explanation = ''): void {

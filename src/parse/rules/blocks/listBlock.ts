@@ -5,6 +5,8 @@ import { stripInline } from '../../stripInline.js';
 import type { BlockWalk } from '../RuleContext.js';
 import type { BlockRule } from '../Rule.js';
 import { addQuestion } from './addQuestion.js';
+import { cleanStem, readOptions } from './choiceSyntax.js';
+import { readChoice } from './letteredChoice.js';
 
 /** Deepest outline kept; deeper levels fold into their ancestor so renderers stay bounded. */
 const MAX_OUTLINE_DEPTH = 12;
@@ -29,7 +31,7 @@ export const listBlock: BlockRule = {
       return 1;
     }
 
-    const matched = list.items.map((item) => itemItems(walk, item));
+    const matched = list.items.map((item) => itemChoice(walk, item, list.ordered) || itemItems(walk, item));
     const pending = walk.state.pending;
     if (pending) pending.answers.push(...list.items.map(itemLabel).filter(Boolean));
     const nested = list.items.some((item) => item.children.some((c) => c.type === 'list'));
@@ -50,6 +52,14 @@ export const listBlock: BlockRule = {
     return 1;
   },
 };
+
+/** An item holding a question and its lettered options (`1. Question ?` / `a) …` / `b) …` / `Answer: b`). */
+function itemChoice(walk: BlockWalk, item: ListItem, ordered: boolean): boolean {
+  if (item.lines.length < 3 || !readOptions(item.lines, 1)) return false;
+  const number = ordered ? Number.parseInt(item.marker, 10) : Number.NaN;
+  const stem = { text: cleanStem(item.lines[0].text), source: item.lines[0].source, number: Number.isNaN(number) ? null : number };
+  return readChoice(walk, stem, item.lines.slice(1), undefined) > 0;
+}
 
 /** Text rules over an item's own lines, then its nested blocks; true when its lines gave an item. */
 function itemItems(walk: BlockWalk, item: ListItem): boolean {

@@ -56,12 +56,19 @@ function findStem(walk: BlockWalk, i: number): Stem | null {
     return { text: cleanStem(pending.question), source: pending.source, section: pending.section };
   }
   const prev = walk.blocks[i - 1];
-  if (prev?.type === 'heading') return { text: cleanStem(prev.text), source: prev.source, section: walk.builder.sectionPath.slice(0, -1) };
+  if (prev?.type === 'heading' && asks(prev.text)) return { text: cleanStem(prev.text), source: prev.source, section: walk.builder.sectionPath.slice(0, -1) };
   if (prev?.type === 'paragraph' && prev.lines.length) {
     const lines = prev.lines.length <= 3 ? prev.lines : prev.lines.slice(-1);
-    return { text: cleanStem(lines.map((l) => l.text).join(' ')), source: lines[0].source };
+    const text = lines.map((l) => l.text).join(' ');
+    if (asks(text)) return { text: cleanStem(text), source: lines[0].source };
   }
   return null;
+}
+
+/** A question, a numbered item (`Q3.`, `3)`) or a prompt ending in `:` asks for the options below it. */
+function asks(text: string): boolean {
+  const plain = stripInline(text);
+  return /[?？:：]\s*$/.test(plain) || /^(?:Q|Question|Exercice|Exercise|问题|题)?\s*\d{1,3}\s*[.)、:：]/i.test(plain);
 }
 
 export function isTaskList(list: ListBlock): boolean {

@@ -64,6 +64,7 @@ export const questionBlock: LineRule = {
     const number = /^\s*(?:Q|Question|问题|题)?\s*(\d{1,3})/i.exec(stretch.plain(i));
     stretch.emit({ type: 'question', question: { text: question, source: stretch.source(i) }, number: number ? Number(number[1]) : null, answers: answers.map((a) => stretch.sourceLine(a)) });
     stretch.state.atStart = false;
+    stretch.state.firstText ??= question;
     return j - i;
   },
 };
