@@ -8,6 +8,7 @@ import { detectLanguage } from './detectLanguage.js';
 import { DocumentBuilder } from './DocumentBuilder.js';
 import { applyBlockRules, BlockWalk, type WalkState } from './rules/RuleContext.js';
 import { ReadState } from './rules/ReadState.js';
+import { isSetextTitle } from './rules/lines/setextHeading.js';
 import { BLOCK_RULES, TEXT_RULES } from './rules/ruleTable.js';
 import { splitFrontMatter } from './splitFrontMatter.js';
 
@@ -90,7 +91,8 @@ function hasOwnHeadings(lines: readonly string[]): boolean {
     }
     if (fence !== null) continue;
     if (ATX_HEADING.test(line) && /#[ \t]+\S/.test(line)) return true;
-    if (SETEXT_UNDERLINE.test(line) && i > 0 && lines[i - 1].trim() !== '' && !lines[i - 1].includes('|') && !SETEXT_UNDERLINE.test(lines[i - 1]) && !/^[ \t]*[-*+][ \t]/.test(lines[i - 1])) return true;
+    const above = lines[i - 1] ?? '';
+    if (SETEXT_UNDERLINE.test(line) && above.trim() !== '' && isSetextTitle(above) && !SETEXT_UNDERLINE.test(above) && !/^[ \t]*[-*+][ \t]/.test(above)) return true;
   }
   return false;
 }

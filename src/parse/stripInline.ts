@@ -23,8 +23,9 @@ const MARKUP = /[`*_~=<\[\\\ue100-\ue10e]/;
 
 function stripMarkup(text: string): string {
   return text
-    .replace(/!\[([^\]]{0,500})\]\([^)]{0,2000}\)/g, '$1')
-    .replace(/\[([^\]]{1,500})\]\([^)]{0,2000}\)/g, '$1')
+    // A link's destination may hold one level of balanced parentheses (`…/a(b)c`).
+    .replace(/!\[([^\]]{0,500})\]\((?:[^()]|\([^()]{0,500}\)){0,2000}\)/g, '$1')
+    .replace(/\[([^\]]{1,500})\]\((?:[^()]|\([^()]{0,500}\)){0,2000}\)/g, '$1')
     .replace(/\[([^\]]{1,500})\]\[[^\]]{0,500}\]/g, '$1')
     .replace(/<((?:https?|mailto):[^>\s]{1,2000})>/g, '$1')
     .replace(/<!--[\s\S]{0,5000}?-->/g, '')

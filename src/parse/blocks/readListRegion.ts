@@ -16,7 +16,7 @@ const processor = unified().use(remarkParse).use(remarkBlocksOnly);
  */
 const CHUNK_LINES = 120;
 /** Nested markers on one line beyond which the rest of the line is plain text (hostile input). */
-const MAX_MARKERS = 32;
+const MAX_MARKERS = 12;
 const MAX_INDENT = 128;
 const MAX_LIST_DEPTH = 12;
 const TASK_BOX = /^\[([ xX])\][ \t]+/;

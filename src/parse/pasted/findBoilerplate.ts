@@ -16,18 +16,11 @@ const WEAK_LIST = Object.values(WEAK_WORDS)
   .flat()
   .filter((w, i, all) => all.indexOf(w) === i);
 const CJK_WEAK = WEAK_LIST.filter((w) => CJK.test(w));
-/** Every Latin-script weak word in one pass: one alternation, whole words only. */
-const LATIN_WEAK = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${WEAK_LIST.filter((w) => !CJK.test(w))
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegExp)
-    .join('|')})(?![\\p{L}\\p{N}])`,
-  'giu',
-);
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+/** Latin-script weak words of one word, looked up per word of the line. */
+const LATIN_WORDS = new Set(WEAK_LIST.filter((w) => !CJK.test(w) && !/\s/.test(w)).map((w) => w.toLowerCase()));
+/** Latin-script weak phrases (`sign up`, `paste your`): few, looked for as whole words. */
+const LATIN_PHRASES = WEAK_LIST.filter((w) => !CJK.test(w) && /\s/.test(w)).map((w) => ({ word: w.toLowerCase(), re: new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu') }));
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
 function scanText(line: string): string {
   return line.length <= MAX_SCAN ? line : `${line.slice(0, MAX_SCAN / 2)} ${line.slice(-MAX_SCAN / 2)}`;
@@ -35,7 +28,11 @@ function scanText(line: string): string {
 
 function weakWords(line: string): string[] {
   const seen = new Set<string>();
-  if (/[\p{Script=Latin}]/u.test(line)) for (const m of line.matchAll(LATIN_WEAK)) seen.add(m[0].toLowerCase());
+  if (/[\p{Script=Latin}]/u.test(line)) {
+    const lower = line.toLowerCase();
+    for (const m of lower.matchAll(WORD)) if (LATIN_WORDS.has(m[0])) seen.add(m[0]);
+    for (const p of LATIN_PHRASES) if (lower.includes(p.word) && p.re.test(line)) seen.add(p.word);
+  }
   if (CJK.test(line)) for (const w of CJK_WEAK) if (line.includes(w)) seen.add(w.toLowerCase());
   return [...seen];
 }

@@ -114,6 +114,8 @@ export class TextRun {
   /** The definition found on the current line, if any. */
   open: Definition | null = null;
   found = false;
+  /** Lines some rule took: the others are prose, which a cloze sentence may span. */
+  readonly taken: boolean[] = [];
 
   readonly lines: readonly SourceLine[];
 
@@ -145,6 +147,7 @@ export class TextRun {
         taken = rule.apply(this, i);
         if (taken > 0) break;
       }
+      for (let k = i; k < i + taken; k++) this.taken[k] = true;
       i += Math.max(1, taken);
     }
     return this.found;

@@ -9,10 +9,12 @@ import { leadInItems } from './lines/leadInItems.js';
 import { pastedBullets } from './lines/pastedBullets.js';
 import { pipeTable } from './lines/pipeTable.js';
 import { questionBlock } from './lines/questionBlock.js';
+import { separatorCard } from './lines/separatorCard.js';
 import { separatorLine } from './lines/separatorLine.js';
 import { setextHeading } from './lines/setextHeading.js';
 import { tabTable } from './lines/tabTable.js';
 import { templateMacro } from './lines/templateMacro.js';
+import { cardWithCode } from './blocks/cardWithCode.js';
 import { container } from './blocks/container.js';
 import { correctionBlock } from './blocks/correctionBlock.js';
 import { drawnTreeBlock } from './blocks/drawnTreeBlock.js';
@@ -54,7 +56,8 @@ export const RULE_TABLE: readonly RuleRow[] = [
   { rule: documentName, recognises: 'a document name with a site or file suffix (`Cours.pdf`, `… - Studocu`)', why: 'Cleaned before boilerplate runs, so the name line is not taken for site furniture.' },
   { rule: boilerplate, recognises: 'site and app furniture in pasted text (dropped, with reasons)', why: 'Decided over the whole stretch (neighbours, repetition, edges) before any line is read as an item.' },
   // ---- lines: tried at each line -----------------------------------------------------------------
-  { rule: documentTitle, recognises: 'the first line of notes without headings, when it reads as a title', why: 'Only the very first line can be the title, and it must be taken before it reads as a heading or a definition.' },
+  { rule: separatorCard, recognises: 'a paragraph holding a `?` or `??` line (a multi-line card)', why: 'First of the line rules: a card is Markdown syntax, and none of its lines may be read as a title or a heading.' },
+  { rule: documentTitle, recognises: 'the first line of notes without headings, when it reads as a title', why: 'Only the very first line can be the title, and it must be taken before it reads as a heading or a definition; never a line holding card or cloze syntax.' },
   { rule: atxHeading, recognises: '`#` … `######` headings', why: 'An explicit heading outranks every guess about the line.' },
   { rule: setextHeading, recognises: 'a line underlined with `===` (or `---` in notes with headings)', why: 'The underline decides, whatever the line says.' },
   { rule: separatorLine, recognises: '`---`, `***`, `===` alone (a separator)', why: 'After setext headings, which use the same lines as underlines.' },
@@ -73,6 +76,7 @@ export const RULE_TABLE: readonly RuleRow[] = [
   { rule: taskListChoice, recognises: 'authored multiple choice: a question then `- [x]` / `- [ ]` options', why: 'Before lists: the options are one question, not key points.' },
   { rule: letteredChoice, recognises: 'authored multiple choice: lettered options (`a.`, `B)`, `(c)`, `①`) and an answer key (`Réponse : b`, `Answer: C`, `答案：C`)', why: 'Before question blocks and lists, which would read the options as answers or items.' },
   { rule: questionAnswers, recognises: 'a question block: the question and its answers; `Terme — définition ?` cards give the definition', why: 'After choices, which are questions with options.' },
+  { rule: cardWithCode, recognises: 'a `?` / `??` card whose answer is the code block under it', why: 'Before paragraphs: the separator and the code are one card.' },
   { rule: listBlock, recognises: 'nested lists (outlines), lists after a lead-in (outlines), other items (key points); items after a question are its answers', why: 'Items run the text rules first; what they leave becomes the outline or key points.' },
   { rule: tableBlock, recognises: 'tables (captioned by a lead-in)', why: 'Any order: nothing else takes a table.' },
   { rule: drawnTreeBlock, recognises: 'drawn trees (outlines; flows in their labels are sequences)', why: 'Any order: nothing else takes a tree.' },
@@ -80,7 +84,7 @@ export const RULE_TABLE: readonly RuleRow[] = [
   // ---- text, line by line -----------------------------------------------------------------------
   { rule: questionSeparator, recognises: 'multi-line cards: question lines, `?` (or `??` both ways), answer lines', why: 'The separator makes the whole paragraph one card: first.' },
   { rule: questionLabels, recognises: '`Q:` / `A:` (Question/Réponse/问/答) pairs', why: 'Labels are explicit and span lines: before single-line rules.' },
-  { rule: cloze, recognises: '`==highlight==` and `{{c1::answer::hint}}`', why: 'Cloze markers are explicit; a cloze sentence may also hold a colon or an arrow.' },
+  { rule: cloze, recognises: '`==highlight==` and `{{c1::answer::hint}}`; the cloze is the whole sentence, over the lines it wraps', why: 'Cloze markers are explicit; a cloze sentence may also hold a colon or an arrow.' },
   { rule: inlineCard, recognises: '`Question::Answer`, `Question:::Answer` (both ways)', why: 'Before definitions, since `::` holds a colon.' },
   { rule: formulaWithLegend, recognises: '`symbol = expression`, `$…$`, chemical equations, and their legend lines (`m = marge`)', why: 'Before definitions: legend lines look like definitions and belong to the formula.' },
   { rule: sequence, recognises: '`A → B → C` (`->`, `=>`, `⇒`, `—>`), optionally `Label: A → B`', why: 'Before definitions: `Cycle: A → B` is a labelled flow, not a term.' },

@@ -1,5 +1,5 @@
 import { BULLET } from '../../pasted/bulletLine.js';
-import { isTitleLike, isWeakStyle, matchColonHeading, matchNumberedHeading, STYLE_RANK } from '../../pasted/matchBareHeading.js';
+import { hasCardSyntax, isTitleLike, isWeakStyle, matchColonHeading, matchNumberedHeading, STYLE_RANK } from '../../pasted/matchBareHeading.js';
 import { readPipeTable } from '../../pasted/readGluedTable.js';
 import type { LineRule } from '../Rule.js';
 import { isLooseShortLine } from './documentTitle.js';
@@ -16,6 +16,7 @@ export const bareHeading: LineRule = {
   read(stretch, i) {
     if (stretch.state.structured) return 0;
     const raw = stretch.text(i);
+    if (hasCardSyntax(raw)) return 0;
     const text = stretch.plain(i);
     const next = stretch.nextNonBlank(i);
     const prev = stretch.prevNonBlank(i);

@@ -1,4 +1,4 @@
-import { isTitleLike, matchNumberedHeading } from '../../pasted/matchBareHeading.js';
+import { hasCardSyntax, isTitleLike, matchNumberedHeading } from '../../pasted/matchBareHeading.js';
 import { matchTreeLine } from '../../pasted/readDrawnTree.js';
 import { readPipeTable, readTabTable } from '../../pasted/readGluedTable.js';
 import type { LineStretch } from '../LineStretch.js';
@@ -16,7 +16,7 @@ function isTitleWithSubtitle(text: string): boolean {
 
 /** A short plain line that is neither structure nor heading evidence of its own. */
 export function isLooseShortLine(stretch: LineStretch, j: number): boolean {
-  if (j < 0) return false;
+  if (j < 0 || hasCardSyntax(stretch.text(j))) return false;
   const text = stretch.plain(j);
   return isTitleLike(text) && !startsStructure(stretch, j) && !matchNumberedHeading(text);
 }
@@ -38,6 +38,7 @@ export const documentTitle: LineRule = {
     if (!state.atStart || state.structured) return 0;
     state.atStart = false;
     const text = stretch.plain(i);
+    if (hasCardSyntax(stretch.text(i))) return 0;
     const named = state.titleLine !== null && stretch.lines.line[i] === state.titleLine;
     if (!named) {
       const next = stretch.nextNonBlank(i);
