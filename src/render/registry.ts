@@ -3,9 +3,10 @@ import { jsonRenderer } from './json/jsonRenderer.js';
 import { ankiRenderer } from './anki/ankiRenderer.js';
 import { mcqRenderer } from './mcq/mcqRenderer.js';
 import { pdfRenderer } from './pdf/pdfRenderer.js';
+import { quizRenderer } from './quiz/quizRenderer.js';
 
 /** Built-in renderers, in the order `--format` lists them by default. */
-const BUILT_IN: readonly Renderer[] = [jsonRenderer, pdfRenderer, ankiRenderer, mcqRenderer];
+const BUILT_IN: readonly Renderer[] = [jsonRenderer, pdfRenderer, ankiRenderer, mcqRenderer, quizRenderer];
 
 export class UnknownFormatError extends Error {
   constructor(
