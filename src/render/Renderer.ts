@@ -77,6 +77,8 @@ export interface Renderer {
   extension: string;
   binary: boolean;
   description: string;
+  /** Built only when named in `--format` (or `formats`), not by default: the teacher exports. */
+  optional?: boolean;
   render(document: StudyDocument, context: RenderContext): RenderOutput | Promise<RenderOutput>;
   /**
    * Optional course-level output for a folder build (one deck with a sub-deck per file, one question

@@ -42,6 +42,7 @@ export const giftRenderer: Renderer = {
   name: 'gift',
   extension: '.gift.txt',
   binary: false,
+  optional: true,
   description: 'Moodle GIFT question file (categories per theme, stable question names)',
   render(document, context) {
     const bank = exportBank(document, context);

@@ -69,6 +69,7 @@ export const moodleRenderer: Renderer = {
   name: 'moodle',
   extension: '.moodle.xml',
   binary: false,
+  optional: true,
   description: 'Moodle XML question file (categories, idnumber, multiple-answer grades)',
   render(document, context) {
     const bank = exportBank(document, context);

@@ -8,7 +8,7 @@ const CLOZE_MARK = /\{\{c(\d+)::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g;
 const SECTION_JOIN = ' › ';
 
 /** The cloze field with cloze number `n` hidden (front) or marked (back), the other deletions in clear. */
-function clozeSides(html: string, n: number): { front: CardSegment[]; back: CardSegment[] } {
+export function clozeSides(html: string, n: number): { front: CardSegment[]; back: CardSegment[] } {
   const front: CardSegment[] = [];
   const back: CardSegment[] = [];
   let last = 0;
