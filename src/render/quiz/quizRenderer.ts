@@ -24,6 +24,8 @@ export const quizRenderer: Renderer = {
   description: 'offline practice page: flashcards scheduled with FSRS, the question bank, progress per theme',
   render(document, context) {
     const chapter = quizChapterOf(document, context.templatesDir);
+    context.count?.('cards', chapter.cards.length);
+    context.count?.('questions', chapter.questions.length);
     if (chapter.cards.length === 0 && chapter.questions.length === 0) {
       context.report({ message: 'nothing to practise: the notes give no flashcard and no question; no quiz page written', ruleId: 'quiz-empty' });
       return null;
