@@ -1,5 +1,5 @@
 import type { McqQuestion } from '../mcq/McqBank.js';
-import { byCategory, categoryPath, exportBank, MOODLE_PARTIAL, questionShape, SkipTally, statementIsTrue } from '../quiz/exportQuestions.js';
+import { byCategory, categoryPath, exportBank, type ExportBank, type ExportContext, MOODLE_PARTIAL, questionShape, SkipTally, statementIsTrue } from '../quiz/exportQuestions.js';
 import type { Renderer } from '../Renderer.js';
 import { categoryText, giftText } from './giftText.js';
 
@@ -45,25 +45,29 @@ export const giftRenderer: Renderer = {
   optional: true,
   description: 'Moodle GIFT question file (categories per theme, stable question names)',
   render(document, context) {
-    const bank = exportBank(document, context);
-    if (bank.questions.length === 0) {
-      context.report({ message: 'gift: the question bank is empty; no GIFT file written', ruleId: 'gift-empty' });
-      return null;
-    }
-    const tally = new SkipTally();
-    const blocks: string[] = [`// ${bank.title.replace(/[\r\n]+/g, ' ')}: questions made by revise from ${document.file}`];
-    let category = '';
-    for (const q of byCategory(bank.title, bank.questions)) {
-      const text = giftQuestion(q, tally);
-      if (text === null) continue;
-      const cat = categoryText(categoryPath(bank.title, q));
-      if (cat !== category) {
-        blocks.push(`$CATEGORY: ${cat}`);
-        category = cat;
-      }
-      blocks.push(text);
-    }
-    tally.report(context, 'gift', bank.questions.length);
-    return `${blocks.join('\n\n')}\n`;
+    return writeGift(exportBank(document, context), context);
   },
 };
+
+/** The export of any bank (single-choice, true/false and multiple-answer questions alike). */
+export function writeGift(bank: ExportBank, context: ExportContext): string | null {
+  if (bank.questions.length === 0) {
+    context.report({ message: 'gift: the question bank is empty; no GIFT file written', ruleId: 'gift-empty' });
+    return null;
+  }
+  const tally = new SkipTally();
+  const blocks: string[] = [`// ${bank.title.replace(/[\r\n]+/g, ' ')}: questions made by revise from ${bank.file}`];
+  let category = '';
+  for (const q of byCategory(bank.title, bank.questions)) {
+    const text = giftQuestion(q, tally);
+    if (text === null) continue;
+    const cat = categoryText(categoryPath(bank.title, q));
+    if (cat !== category) {
+      blocks.push(`$CATEGORY: ${cat}`);
+      category = cat;
+    }
+    blocks.push(text);
+  }
+  tally.report(context, 'gift', bank.questions.length);
+  return `${blocks.join('\n\n')}\n`;
+}

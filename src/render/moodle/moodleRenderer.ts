@@ -1,6 +1,6 @@
 import { categoryText } from '../gift/giftText.js';
 import type { McqQuestion } from '../mcq/McqBank.js';
-import { byCategory, categoryPath, exportBank, MOODLE_PARTIAL, isXmlText, questionShape, questionTexts, SkipTally, statementIsTrue } from '../quiz/exportQuestions.js';
+import { byCategory, categoryPath, exportBank, type ExportBank, type ExportContext, MOODLE_PARTIAL, isXmlText, questionShape, questionTexts, SkipTally, statementIsTrue } from '../quiz/exportQuestions.js';
 import type { Renderer } from '../Renderer.js';
 import { cdata, htmlText, xmlText } from './moodleXml.js';
 
@@ -72,27 +72,31 @@ export const moodleRenderer: Renderer = {
   optional: true,
   description: 'Moodle XML question file (categories, idnumber, multiple-answer grades)',
   render(document, context) {
-    const bank = exportBank(document, context);
-    if (bank.questions.length === 0) {
-      context.report({ message: 'moodle: the question bank is empty; no Moodle XML written', ruleId: 'moodle-empty' });
-      return null;
-    }
-    const tally = new SkipTally();
-    // The XML declaration must be the very first bytes: Moodle rejects the file otherwise.
-    const lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<quiz>'];
-    let current = '';
-    for (const q of byCategory(bank.title, bank.questions)) {
-      const body = question(q, tally);
-      if (body === null) continue;
-      const levels = categoryPath(bank.title, q);
-      if (JSON.stringify(levels) !== current) {
-        lines.push(...category(levels));
-        current = JSON.stringify(levels);
-      }
-      lines.push(...body);
-    }
-    lines.push('</quiz>', '');
-    tally.report(context, 'moodle', bank.questions.length);
-    return lines.join('\n');
+    return writeMoodleXml(exportBank(document, context), context);
   },
 };
+
+/** The export of any bank (single-choice, true/false and multiple-answer questions alike). */
+export function writeMoodleXml(bank: ExportBank, context: ExportContext): string | null {
+  if (bank.questions.length === 0) {
+    context.report({ message: 'moodle: the question bank is empty; no Moodle XML written', ruleId: 'moodle-empty' });
+    return null;
+  }
+  const tally = new SkipTally();
+  // The XML declaration must be the very first bytes: Moodle rejects the file otherwise.
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<quiz>'];
+  let current = '';
+  for (const q of byCategory(bank.title, bank.questions)) {
+    const body = question(q, tally);
+    if (body === null) continue;
+    const levels = categoryPath(bank.title, q);
+    if (JSON.stringify(levels) !== current) {
+      lines.push(...category(levels));
+      current = JSON.stringify(levels);
+    }
+    lines.push(...body);
+  }
+  lines.push('</quiz>', '');
+  tally.report(context, 'moodle', bank.questions.length);
+  return lines.join('\n');
+}

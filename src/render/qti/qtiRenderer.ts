@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { writeZip, type ZipEntry } from '../anki/zip.js';
 import type { McqQuestion } from '../mcq/McqBank.js';
 import { xmlText } from '../moodle/moodleXml.js';
-import { byCategory, categoryPath, exportBank, isXmlText, questionShape, questionTexts, SkipTally } from '../quiz/exportQuestions.js';
+import { byCategory, categoryPath, exportBank, type ExportBank, type ExportContext, isXmlText, questionShape, questionTexts, SkipTally } from '../quiz/exportQuestions.js';
 import type { Renderer } from '../Renderer.js';
 
 const QTI_NS = 'http://www.imsglobal.org/xsd/imsqti_v2p1';
@@ -50,60 +50,64 @@ export const qtiRenderer: Renderer = {
   optional: true,
   description: 'QTI 2.1 content package (zip with imsmanifest.xml) for Canvas, Blackboard and other LMS',
   async render(document, context) {
-    const bank = exportBank(document, context);
-    if (bank.questions.length === 0) {
-      context.report({ message: 'qti: the question bank is empty; no QTI package written', ruleId: 'qti-empty' });
-      return null;
-    }
-    const tally = new SkipTally();
-    const items: { q: McqQuestion; href: string; section: string[] }[] = [];
-    const entries: ZipEntry[] = [];
-    for (const q of byCategory(bank.title, bank.questions)) {
-      const shape = questionShape(q);
-      if (shape === null) tally.skip('without a key');
-      else if (!questionTexts(q).every(isXmlText)) tally.skip('with characters XML cannot hold');
-      else {
-        const href = `items/${q.id}.xml`;
-        items.push({ q, href, section: categoryPath(bank.title, q) });
-        entries.push({ name: href, data: Buffer.from(itemXml(q, bank.language, shape === 'multiple'), 'utf8') });
-      }
-    }
-    tally.report(context, 'qti', bank.questions.length);
-    if (items.length === 0) return null;
-    const sections = new Map<string, typeof items>();
-    for (const item of items) {
-      const key = item.section.join(' › ');
-      sections.set(key, [...(sections.get(key) ?? []), item]);
-    }
-    const testId = `test-${createHash('sha256').update(document.file).digest('hex').slice(0, 16)}`;
-    const test = [
-      '<?xml version="1.0" encoding="UTF-8"?>',
-      `<assessmentTest xmlns="${QTI_NS}" xmlns:xsi="${XSI}" xsi:schemaLocation="${QTI_NS} ${QTI_XSD}" identifier="${testId}" title="${xmlText(bank.title)}">`,
-      '  <testPart identifier="part-1" navigationMode="nonlinear" submissionMode="simultaneous">',
-      ...[...sections].flatMap(([title, members], i) => [
-        `    <assessmentSection identifier="section-${i + 1}" title="${xmlText(title)}" visible="true">`,
-        ...members.map((m) => `      <assessmentItemRef identifier="${m.q.id}" href="${m.href}"/>`),
-        '    </assessmentSection>',
-      ]),
-      '  </testPart>',
-      '</assessmentTest>',
-      '',
-    ].join('\n');
-    const manifest = [
-      '<?xml version="1.0" encoding="UTF-8"?>',
-      `<manifest xmlns="${CP_NS}" xmlns:xsi="${XSI}" xsi:schemaLocation="${CP_NS} ${CP_XSD}" identifier="manifest-${testId.slice(5)}">`,
-      '  <metadata><schema>QTIv2.1 Package</schema><schemaversion>1.0.0</schemaversion></metadata>',
-      '  <organizations/>',
-      '  <resources>',
-      `    <resource identifier="${testId}" type="imsqti_test_xmlv2p1" href="assessment.xml">`,
-      '      <file href="assessment.xml"/>',
-      ...items.map((m) => `      <dependency identifierref="${m.q.id}"/>`),
-      '    </resource>',
-      ...items.map((m) => `    <resource identifier="${m.q.id}" type="imsqti_item_xmlv2p1" href="${m.href}"><file href="${m.href}"/></resource>`),
-      '  </resources>',
-      '</manifest>',
-      '',
-    ].join('\n');
-    return writeZip([{ name: 'imsmanifest.xml', data: Buffer.from(manifest, 'utf8') }, { name: 'assessment.xml', data: Buffer.from(test, 'utf8') }, ...entries], context.timestamp);
+    return writeQtiPackage(exportBank(document, context), context);
   },
 };
+
+/** The export of any bank (single-choice, true/false and multiple-answer questions alike). */
+export async function writeQtiPackage(bank: ExportBank, context: ExportContext): Promise<Uint8Array | null> {
+  if (bank.questions.length === 0) {
+    context.report({ message: 'qti: the question bank is empty; no QTI package written', ruleId: 'qti-empty' });
+    return null;
+  }
+  const tally = new SkipTally();
+  const items: { q: McqQuestion; href: string; section: string[] }[] = [];
+  const entries: ZipEntry[] = [];
+  for (const q of byCategory(bank.title, bank.questions)) {
+    const shape = questionShape(q);
+    if (shape === null) tally.skip('without a key');
+    else if (!questionTexts(q).every(isXmlText)) tally.skip('with characters XML cannot hold');
+    else {
+      const href = `items/${q.id}.xml`;
+      items.push({ q, href, section: categoryPath(bank.title, q) });
+      entries.push({ name: href, data: Buffer.from(itemXml(q, bank.language, shape === 'multiple'), 'utf8') });
+    }
+  }
+  tally.report(context, 'qti', bank.questions.length);
+  if (items.length === 0) return null;
+  const sections = new Map<string, typeof items>();
+  for (const item of items) {
+    const key = item.section.join(' › ');
+    sections.set(key, [...(sections.get(key) ?? []), item]);
+  }
+  const testId = `test-${createHash('sha256').update(bank.file).digest('hex').slice(0, 16)}`;
+  const test = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<assessmentTest xmlns="${QTI_NS}" xmlns:xsi="${XSI}" xsi:schemaLocation="${QTI_NS} ${QTI_XSD}" identifier="${testId}" title="${xmlText(bank.title)}">`,
+    '  <testPart identifier="part-1" navigationMode="nonlinear" submissionMode="simultaneous">',
+    ...[...sections].flatMap(([title, members], i) => [
+      `    <assessmentSection identifier="section-${i + 1}" title="${xmlText(title)}" visible="true">`,
+      ...members.map((m) => `      <assessmentItemRef identifier="${m.q.id}" href="${m.href}"/>`),
+      '    </assessmentSection>',
+    ]),
+    '  </testPart>',
+    '</assessmentTest>',
+    '',
+  ].join('\n');
+  const manifest = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<manifest xmlns="${CP_NS}" xmlns:xsi="${XSI}" xsi:schemaLocation="${CP_NS} ${CP_XSD}" identifier="manifest-${testId.slice(5)}">`,
+    '  <metadata><schema>QTIv2.1 Package</schema><schemaversion>1.0.0</schemaversion></metadata>',
+    '  <organizations/>',
+    '  <resources>',
+    `    <resource identifier="${testId}" type="imsqti_test_xmlv2p1" href="assessment.xml">`,
+    '      <file href="assessment.xml"/>',
+    ...items.map((m) => `      <dependency identifierref="${m.q.id}"/>`),
+    '    </resource>',
+    ...items.map((m) => `    <resource identifier="${m.q.id}" type="imsqti_item_xmlv2p1" href="${m.href}"><file href="${m.href}"/></resource>`),
+    '  </resources>',
+    '</manifest>',
+    '',
+  ].join('\n');
+  return writeZip([{ name: 'imsmanifest.xml', data: Buffer.from(manifest, 'utf8') }, { name: 'assessment.xml', data: Buffer.from(test, 'utf8') }, ...entries], context.timestamp);
+}

@@ -25,14 +25,19 @@ export function questionShape(q: McqQuestion): QuestionShape | null {
 export const statementIsTrue = (q: McqQuestion) => q.options[0].correct;
 
 export interface ExportBank {
+  /** Notes file the bank comes from, relative to the build root. */
+  file: string;
   title: string;
   language: string;
   questions: McqQuestion[];
 }
 
+/** What an export needs of the build besides the bank. */
+export type ExportContext = Pick<RenderContext, 'report' | 'timestamp' | 'options'>;
+
 export function exportBank(document: StudyDocument, context: RenderContext): ExportBank {
   const { bank } = bankOf(document, context.templatesDir);
-  return { title: bank.title, language: document.language, questions: bank.questions };
+  return { file: document.file, title: bank.title, language: document.language, questions: bank.questions };
 }
 
 /** The category of a question: the bank title, then its heading path without a repeat of the title. */
