@@ -196,6 +196,8 @@ suite('the quiz page in chromium', () => {
     const { page } = opened;
     await page.evaluate(axeSource);
     const check = async (view: string) => {
+      // Contrast is measured on the settled page, not halfway through the answer's fade-in.
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState === 'finished'));
       const result = await page.evaluate(() => (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run({ resultTypes: ['violations'] }));
       const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${view}: ${v.id} (${v.nodes.length})`);
       expect(bad).toEqual([]);

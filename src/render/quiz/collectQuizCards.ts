@@ -12,10 +12,16 @@ export function clozeSides(html: string, n: number): { front: CardSegment[]; bac
   const front: CardSegment[] = [];
   const back: CardSegment[] = [];
   let last = 0;
+  // Clear text next to clear text is one run.
+  const push = (side: CardSegment[], s: string) => {
+    const last = side.length - 1;
+    if (typeof side[last] === 'string') side[last] += s;
+    else side.push(s);
+  };
   const text = (s: string) => {
     if (s) {
-      front.push(s);
-      back.push(s);
+      push(front, s);
+      push(back, s);
     }
   };
   for (const m of html.matchAll(CLOZE_MARK)) {
