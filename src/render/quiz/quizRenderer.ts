@@ -3,7 +3,7 @@ import { mostCommonLanguage } from '../mcq/joinCourseBank.js';
 import type { Renderer } from '../Renderer.js';
 import { buildQuizChapter } from './buildQuizChapter.js';
 import type { QuizChapter } from './QuizChapter.js';
-import { renderQuizPage, scriptSafeJson } from './renderQuizPage.js';
+import { renderQuizFrame, renderQuizPage, scriptSafeJson } from './renderQuizPage.js';
 
 /** `render` and `coursePart` run one after the other on the same document: collect its chapter once. */
 const chapters = new WeakMap<StudyDocument, { templatesDir: string | null; chapter: QuizChapter }>();
@@ -30,16 +30,22 @@ export const quizRenderer: Renderer = {
       context.report({ message: 'nothing to practise: the notes give no flashcard and no question; no quiz page written', ruleId: 'quiz-empty' });
       return null;
     }
-    return renderQuizPage({ kind: 'file', scope: document.file, title: chapter.title, language: document.language, chapters: [scriptSafeJson(chapter)] }, context.templatesDir);
+    return renderQuizPage({ kind: 'file', scope: document.file, title: chapter.title, language: document.language }, [scriptSafeJson(chapter)], context.templatesDir);
   },
   coursePart(document, context) {
     const chapter = quizChapterOf(document, context.templatesDir);
     return chapter.cards.length === 0 && chapter.questions.length === 0 ? '' : scriptSafeJson(chapter);
   },
   async joinCourse(parts, context) {
-    const texts = (await Promise.all(parts.map((p) => p.read()))).filter((t) => t.length > 0);
+    // Parts are spliced as bytes: a 500-file course page is tens of megabytes.
+    const texts = (await Promise.all(parts.map((p) => p.readBytes()))).filter((t) => t.length > 0);
     if (texts.length === 0) return { output: null };
     const language = mostCommonLanguage(parts.map((p) => p.language));
-    return { output: renderQuizPage({ kind: 'course', scope: context.courseName, title: context.courseName, language, chapters: texts }, context.templatesDir) };
+    const { head, tail } = renderQuizFrame({ kind: 'course', scope: context.courseName, title: context.courseName, language }, context.templatesDir);
+    const comma = Buffer.from(',');
+    const chunks: Uint8Array[] = [Buffer.from(head, 'utf8')];
+    texts.forEach((t, i) => chunks.push(...(i > 0 ? [comma, t] : [t])));
+    chunks.push(Buffer.from(tail, 'utf8'));
+    return { output: Buffer.concat(chunks) };
   },
 };

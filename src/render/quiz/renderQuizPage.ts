@@ -20,22 +20,28 @@ export interface QuizPageInput {
   scope: string;
   title: string;
   language: string;
-  /** The chapters as script-safe JSON texts (see scriptSafeJson), spliced into the page as they are. */
-  chapters: readonly string[];
+}
+
+/** The page around its chapters: `head`, then the chapters' script-safe JSON texts joined by commas, then `tail`. */
+export interface QuizPageFrame {
+  head: string;
+  tail: string;
 }
 
 const CSP_PLACEHOLDER = 'revise-csp-to-be-filled';
+const DATA_PLACEHOLDER = 'revise-chapters-go-here';
 
 /**
  * The self-contained page: template, CSS, ts-fsrs and the page script inlined, data as a JSON
  * element. A Content-Security-Policy allows exactly the page's own inline scripts and style (by
  * hash) and nothing else: no request leaves the page, and no script that reached it by mistake runs.
+ * The template is rendered and hashed without the chapters, which are then spliced in as they are:
+ * a course page of many megabytes never goes through handlebars or a regular expression.
  */
-export function renderQuizPage(input: QuizPageInput, templatesDir: string | null): string {
+export function renderQuizFrame(input: QuizPageInput, templatesDir: string | null): QuizPageFrame {
   const templates = loadQuizTemplates(templatesDir);
   const labels = templates.labels(input.language);
   const head = scriptSafeJson({ format: 'revise-quiz', version: QUIZ_DATA_VERSION, kind: input.kind, scope: `${input.kind}:${input.scope}`, title: input.title, language: input.language });
-  const data = `${head.slice(0, -1)},"chapters":[${input.chapters.join(',')}]}`;
   const lang = /^[a-z]{2,3}$/.test(input.language) ? input.language : 'und';
   const html = templates.page({
     lang,
@@ -46,11 +52,20 @@ export function renderQuizPage(input: QuizPageInput, templatesDir: string | null
     style: templates.style,
     fsrs: templates.fsrs,
     app: templates.app,
-    data,
+    data: `${head.slice(0, -1)},"chapters":[${DATA_PLACEHOLDER}]}`,
     csp: CSP_PLACEHOLDER,
   });
   const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${sha256Base64(m[1])}'`);
   const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => `'sha256-${sha256Base64(m[1])}'`);
   const csp = `default-src 'none'; script-src ${scripts.join(' ') || "'none'"}; style-src ${styles.join(' ') || "'none'"}; img-src data:; base-uri 'none'; form-action 'none'`;
-  return html.replace(CSP_PLACEHOLDER, csp);
+  const page = html.replace(CSP_PLACEHOLDER, () => csp);
+  const at = page.indexOf(DATA_PLACEHOLDER);
+  if (at < 0) throw new Error('the quiz page template must hold {{{data}}} inside <script type="application/json" id="quiz-data">');
+  return { head: page.slice(0, at), tail: page.slice(at + DATA_PLACEHOLDER.length) };
+}
+
+/** A whole page for chapters given as script-safe JSON texts. */
+export function renderQuizPage(input: QuizPageInput, chapters: readonly string[], templatesDir: string | null): string {
+  const { head, tail } = renderQuizFrame(input, templatesDir);
+  return head + chapters.join(',') + tail;
 }
