@@ -8,6 +8,9 @@
 export const MODEL_VERSION = 1;
 export const MODEL_SCHEMA_ID = 'https://revise.invalid/schema/study-document-1.json';
 
+import type { Inline, RichFields } from './Inline.js';
+export type { Inline, RichFields } from './Inline.js';
+
 /**
  * 1-based line and column in the original file (after BOM removal, counting CRLF as one line end).
  * For paged formats the line counts within `page` (PDF) or `slide` (slides), which is then set.
@@ -37,6 +40,13 @@ interface ItemBase {
   /** Heading texts from the top of the document down to the item's own section. */
   section: string[];
   source: SourcePosition;
+  /** Typed twins (formulas, code, images) of the item's text fields that hold more than text; see Inline.ts. */
+  rich?: RichFields;
+  /**
+   * Blocks under the item in the notes that belong to it: a code listing, an image, a displayed
+   * formula (its example or figure). No plain twin: they are not text.
+   */
+  attached?: Inline[];
 }
 
 export interface Section {
@@ -47,6 +57,7 @@ export interface Section {
   /** Heading texts of this section and its ancestors, outermost first. */
   path: string[];
   source: SourcePosition;
+  rich?: RichFields;
 }
 
 export interface Definition extends ItemBase {
@@ -67,6 +78,8 @@ export interface OutlineNode {
   label: string;
   children: OutlineNode[];
   source: SourcePosition;
+  /** Typed twin of `label` (key `label`) when it holds a formula, code or an image. */
+  rich?: RichFields;
 }
 
 export interface Outline extends ItemBase, OutlineNode {}
