@@ -255,3 +255,22 @@ export function createEmptyDocument(file: string): StudyDocument {
     dropped: [],
   };
 }
+
+/**
+ * Every piece of typed content of a document (rich fields, attached blocks, outline labels,
+ * headings) with the position of the item holding it. A document without any visits nothing.
+ */
+export function forEachInline(doc: StudyDocument, visit: (inline: Inline, source: SourcePosition) => void): void {
+  const node = (n: OutlineNode, source: SourcePosition) => {
+    if (n.rich) for (const list of Object.values(n.rich)) for (const inline of list) visit(inline, n.source ?? source);
+    for (const c of n.children) node(c, source);
+  };
+  for (const s of doc.sections) if (s.rich) for (const list of Object.values(s.rich)) for (const inline of list) visit(inline, s.source);
+  for (const key of ITEM_COLLECTIONS) {
+    for (const item of doc[key] as (ItemBase & { children?: OutlineNode[] })[]) {
+      if (item.rich) for (const list of Object.values(item.rich)) for (const inline of list) visit(inline, item.source);
+      for (const inline of item.attached ?? []) visit(inline, item.source);
+      if (item.children) for (const c of item.children) node(c, item.source);
+    }
+  }
+}

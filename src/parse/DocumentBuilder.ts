@@ -8,6 +8,7 @@ import {
   type Formula,
   type FormulaVariable,
   type OutlineNode,
+  type Paragraph,
   type QuestionAnswer,
   type Section,
   type SourcePosition,
@@ -93,6 +94,15 @@ export class DocumentBuilder {
   /** A code block, an image or a displayed formula under an item: part of it, after its text. */
   attach(item: StudyItemBase, content: Inline[]): void {
     if (content.length) item.attached = [...(item.attached ?? []), ...content];
+  }
+
+  /** A code block, an image or a displayed formula that belongs to no item: kept as a paragraph of its own. */
+  addFigure(content: Inline[], source: SourcePosition, endLine = source.line): void {
+    const text = plainOf(content).replace(/\s+$/, '');
+    if (!text.trim() || !this.isNew('figure', text)) return;
+    const section = this.sectionPath;
+    const item: Paragraph = { id: this.ids.allocate('paragraph', text.slice(0, 200), section), text, endLine, section, source, rich: { text: content } };
+    this.doc.paragraphs.push(item);
   }
 
   /** One more answer (a code block under a question) for a pair already made. */

@@ -1,8 +1,13 @@
 import type { Piece, Rgb } from './breakLines.js';
+import type { MathDrawing } from '../math/typesetTex.js';
 
 /** One drawing instruction, in points from the top-left corner of the page (y grows downwards). */
 export type Op =
-  | { kind: 'text'; x: number; y: number; piece: Piece }
+  | { kind: 'text'; x: number; y: number; piece: Piece; invisible?: { squeeze: number } }
+  /** A typeset formula: `drawing` is in em, `scale` points per em, (x, y) its origin on the baseline. */
+  | { kind: 'math'; x: number; y: number; scale: number; drawing: MathDrawing; color: Rgb; texts: Piece[][] }
+  /** An image of the notes, by model path (its bytes are in the render context), in a box. */
+  | { kind: 'image'; x: number; y: number; w: number; h: number; path: string }
   | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; width: number; color: Rgb }
   | { kind: 'rect'; x: number; y: number; w: number; h: number; fill?: Rgb; stroke?: Rgb; lineWidth?: number }
   | { kind: 'arrowhead'; x: number; y: number; size: number; color: Rgb };

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import {
+  concatTransformationMatrix, PDFDocument, popGraphicsState, pushGraphicsState, rgb, setCharacterSqueeze, setTextRenderingMode, TextRenderingMode,
+  type PDFFont, type PDFImage, type PDFPage,
+} from 'pdf-lib';
 import { addBookmarks, type Bookmark } from './addBookmarks.js';
 import { breakLines, type Piece, type Rgb } from './breakLines.js';
 import type { Face, FontChain } from './FontChain.js';
@@ -29,6 +32,8 @@ export interface WritePdfInput {
   /** Footer of every page, with {page} and {pages}. */
   footer: string;
   prepare: (s: string) => string;
+  /** Images to draw, by model path: PNG or JPEG bytes (SVG already rasterised). */
+  images?: ReadonlyMap<string, { type: 'png' | 'jpeg'; bytes: Uint8Array }>;
 }
 
 const color = (c: Rgb) => rgb(c[0], c[1], c[2]);
@@ -66,6 +71,13 @@ export async function writePdf(input: WritePdfInput): Promise<Uint8Array> {
   let placeholders = false;
   for (const ops of input.pages) {
     for (const op of ops) {
+      if (op.kind === 'math') {
+        for (const piece of op.texts.flat()) {
+          if (!piece.face) placeholders = true;
+          else texts.set(piece.face, [...(texts.get(piece.face) ?? []), piece.text]);
+        }
+        continue;
+      }
       if (op.kind !== 'text') continue;
       if (!op.piece.face) {
         placeholders = true;
@@ -86,9 +98,19 @@ export async function writePdf(input: WritePdfInput): Promise<Uint8Array> {
     fonts.set(face, await pdf.embedFont(face.bytes, { subset: true, customName: `${subsetTag(face, list)}+${face.spec.name}` }));
   }
 
+  // Each image is embedded once, however often it is drawn.
+  const embedded = new Map<string, PDFImage>();
+  for (const ops of input.pages) {
+    for (const op of ops) {
+      if (op.kind !== 'image' || embedded.has(op.path)) continue;
+      const image = input.images?.get(op.path);
+      if (image) embedded.set(op.path, image.type === 'png' ? await pdf.embedPng(image.bytes) : await pdf.embedJpg(image.bytes));
+    }
+  }
+
   for (const ops of input.pages) {
     const page = pdf.addPage([g.width, g.height]);
-    for (const op of ops) drawOp(page, op, fonts, fonts.get(sans));
+    for (const op of ops) drawOp(page, op, fonts, fonts.get(sans), embedded);
   }
 
   addBookmarks(pdf, input.bookmarks);
@@ -105,14 +127,28 @@ export async function writePdf(input: WritePdfInput): Promise<Uint8Array> {
   return pdf.save({ useObjectStreams: true });
 }
 
-function drawOp(page: PDFPage, op: Op, fonts: Map<Face, PDFFont>, hexFont: PDFFont | undefined): void {
+function drawOp(page: PDFPage, op: Op, fonts: Map<Face, PDFFont>, hexFont: PDFFont | undefined, images: ReadonlyMap<string, PDFImage>): void {
   const H = page.getHeight();
   switch (op.kind) {
     case 'text': {
       const p = op.piece;
-      if (p.face) {
+      if (op.invisible) {
+        // Under a typeset formula: found by search and pdftotext, never seen (render mode 3).
+        if (!p.face) break;
+        page.pushOperators(pushGraphicsState(), setTextRenderingMode(TextRenderingMode.Invisible), setCharacterSqueeze(op.invisible.squeeze));
+        page.drawText(p.text, { x: op.x, y: H - op.y, size: p.size, font: fonts.get(p.face)! });
+        page.pushOperators(setCharacterSqueeze(100), popGraphicsState());
+      } else if (p.face) {
         page.drawText(p.text, { x: op.x, y: H - op.y, size: p.size, font: fonts.get(p.face)!, color: color(p.color) });
       } else drawPlaceholder(page, op.x, H - op.y, p, hexFont);
+      break;
+    }
+    case 'math':
+      drawMath(page, op, fonts);
+      break;
+    case 'image': {
+      const image = images.get(op.path);
+      if (image) page.drawImage(image, { x: op.x, y: H - op.y - op.h, width: op.w, height: op.h });
       break;
     }
     case 'line':
@@ -135,6 +171,39 @@ function drawOp(page: PDFPage, op: Op, fonts: Map<Face, PDFFont>, hexFont: PDFFo
       break;
     }
   }
+}
+
+/**
+ * A formula from MathJax: every glyph is a path drawn through its own transform (MathJax's SVG
+ * coordinates, y down, in em) mapped to the page (points, y up); bars are rectangles. pdf-lib's
+ * drawSvgPath flips y itself, which the matrix below accounts for.
+ */
+function drawMath(page: PDFPage, op: Extract<Op, { kind: 'math' }>, fonts: Map<Face, PDFFont>): void {
+  const H = page.getHeight();
+  const s = op.scale;
+  const ox = op.x;
+  const oy = H - op.y;
+  const fill = color(op.color);
+  const place = (m: readonly number[]) => concatTransformationMatrix(s * m[0], -s * m[1], -s * m[2], s * m[3], ox + s * m[4], oy - s * m[5]);
+  for (const path of op.drawing.paths) {
+    page.pushOperators(pushGraphicsState(), place(path.m));
+    page.drawSvgPath(path.d, { x: 0, y: 0, color: fill, borderWidth: 0 });
+    page.pushOperators(popGraphicsState());
+  }
+  for (const r of op.drawing.rects) {
+    page.pushOperators(pushGraphicsState(), place(r.m));
+    page.drawSvgPath(`M ${r.x} ${r.y} h ${r.w} v ${r.h} h ${-r.w} Z`, { x: 0, y: 0, color: fill, borderWidth: 0 });
+    page.pushOperators(popGraphicsState());
+  }
+  op.drawing.texts.forEach((t, k) => {
+    // Characters without an outline in MathJax's font: set in the sheet's fonts, at their place.
+    let x = ox + s * t.m[4];
+    const y = oy - s * t.m[5];
+    for (const piece of op.texts[k] ?? []) {
+      if (piece.face) page.drawText(piece.text, { x, y, size: piece.size, font: fonts.get(piece.face)!, color: fill });
+      x += piece.width;
+    }
+  });
 }
 
 /** A character no bundled font has: a red frame with its code point, visible on paper. */
