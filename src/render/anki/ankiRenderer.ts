@@ -12,7 +12,7 @@ export const ankiRenderer: Renderer = {
   description: 'Anki deck (.apkg) that imports again after every edit without duplicates',
 
   async render(document, context) {
-    const notes = collectDeckNotes(document, deckPart(document.title, stem(document.file)));
+    const notes = collectDeckNotes(document, deckPart(document.title, stem(document.file)), document.file, context.media);
     if (notes.length === 0) {
       context.report({ message: EMPTY, ruleId: 'anki-empty' });
       return null;
@@ -23,13 +23,14 @@ export const ankiRenderer: Renderer = {
   async renderCourse(documents, context) {
     const course = deckPart(context.courseName, 'Course');
     const decks = chapterDecks(course, documents);
+    // Documents alone carry no image bytes: a course deck built this way shows images by their alt text.
     const files = documents.map((doc, i) => ({ file: doc.file, deck: decks[i], notes: collectDeckNotes(doc, decks[i]) }));
     return (await buildCourseDeck(files, course, context)).output;
   },
 
   // The notes without their deck: the sub-deck name depends on the other files' titles.
-  coursePart(document) {
-    return encodePart(collectDeckNotes(document, ''));
+  coursePart(document, context) {
+    return encodePart(collectDeckNotes(document, '', document.file, context.media));
   },
 
   joinCourse: joinCourseDeck,
