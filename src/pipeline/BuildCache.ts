@@ -24,6 +24,8 @@ export interface CachedFile {
   language: string;
   /** Files kept for this file inside the cache folder (its document, its course parts), relative to it. */
   stored: string[];
+  /** Image files the build read (relative to the build root) → sha256, '' when missing. */
+  media?: Record<string, string>;
 }
 
 /** What a course output's last join was made from, so the next one can update it in place. */

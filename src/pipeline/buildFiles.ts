@@ -14,6 +14,7 @@ import { toDiagnostic, type Diagnostic } from '../model/Diagnostic.js';
 import { DEFAULT_MAX_FILE_BYTES } from './readNotesFile.js';
 import type { RendererSpec } from './RendererSpec.js';
 import { renderIndex, type IndexEntry } from './renderIndex.js';
+import { buildRoot, mediaUnchanged } from './readMedia.js';
 import { writeFileAtomic } from './writeFileAtomic.js';
 
 export { toDiagnostic };
@@ -160,6 +161,8 @@ export async function buildFiles(options: BuildOptions): Promise<BuildReport> {
       if (previous?.key === state.key) {
         state.timestamp = previous.timestamp;
         if (!options.force) state.cached = await cache.fresh(input.absolute, state.key);
+        // Images are not in the key: the notes may be unchanged while a picture they show is not.
+        if (state.cached?.media && !(await mediaUnchanged(buildRoot(input), state.cached.media))) state.cached = null;
         return state;
       }
     }
@@ -251,6 +254,7 @@ export async function buildFiles(options: BuildOptions): Promise<BuildReport> {
               messages: fileReport.messages,
               title: result.document.title,
               language: result.document.language,
+              ...(result.media ? { media: result.media } : {}),
             };
             await cache.remember(state.input.absolute, record, { document: keepDocuments ? result.document : undefined, parts: result.parts });
             cached = true;

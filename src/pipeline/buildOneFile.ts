@@ -5,9 +5,8 @@ import { joinsParts } from '../render/joinsParts.js';
 import type { Renderer, RenderContext } from '../render/Renderer.js';
 import { toDiagnostic, type Diagnostic } from '../model/Diagnostic.js';
 import { readNotesFile } from './readNotesFile.js';
-import { readMedia } from './readMedia.js';
+import { buildRoot, readMedia } from './readMedia.js';
 import type { MediaTable } from '../model/MediaFile.js';
-import { dirname, sep } from 'node:path';
 
 /** Everything needed to build one notes file, plain data so it can be sent to a worker thread. */
 export interface FileTask {
@@ -50,14 +49,6 @@ export interface FileResult {
   media?: Record<string, string>;
 }
 
-/** The folder the file's `relative` path starts from: image paths in the model are relative to it. */
-function buildRoot(task: FileTask): string {
-  if (!task.absolute) return process.cwd();
-  const parts = task.relative.split('/').length;
-  let root = task.absolute;
-  for (let i = 0; i < parts; i++) root = dirname(root);
-  return root.endsWith(sep) && root.length > 1 ? root.slice(0, -1) : root;
-}
 
 /**
  * read → parse → render one file; every problem becomes a message on this file, never a throw.
@@ -84,7 +75,7 @@ export async function buildOneFile(task: FileTask, renderers: readonly Renderer[
   const read = await readMedia(document, buildRoot(task), task.display);
   result.messages.push(...read.messages);
   const media: MediaTable = read.media;
-  if (read.media.size) result.media = Object.fromEntries([...read.media.values()].map((m) => [m.path, m.sha256]));
+  if (Object.keys(read.looked).length) result.media = read.looked;
   // The same order in a worker and in this thread, so messages come out in the same order either way.
   const order = [...renderers.filter(joinsParts), ...renderers.filter((r) => !joinsParts(r))];
   let announced = false;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { open, realpath } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { open, readdir, readFile, realpath } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../model/Diagnostic.js';
 import type { ImageInline } from '../model/Inline.js';
 import type { MediaFile } from '../model/MediaFile.js';
@@ -15,6 +15,8 @@ export const MAX_IMAGE_PIXELS = 40_000_000;
 export interface ReadMediaResult {
   media: Map<string, MediaFile>;
   messages: Diagnostic[];
+  /** Every image file looked at (relative to the root) → sha256 of its bytes, '' when it could not be read: a change to any makes the outputs stale. */
+  looked: Record<string, string>;
 }
 
 const clip = (s: string) => (s.length > 80 ? `${s.slice(0, 79)}…` : s);
@@ -32,7 +34,8 @@ export async function readMedia(document: StudyDocument, root: string, display: 
   forEachInline(document, (inline, source) => {
     if (inline.type === 'image') images.push({ image: inline, line: source.line });
   });
-  if (images.length === 0) return { media, messages };
+  const looked: Record<string, string> = {};
+  if (images.length === 0) return { media, messages, looked };
   const warn = (line: number, message: string, ruleId: string) => messages.push({ file: display, line, severity: 'warning', message, ruleId });
   const realRoot = await realpath(root).catch(() => resolve(root));
   const failed = new Set<string>();
@@ -45,16 +48,57 @@ export async function readMedia(document: StudyDocument, root: string, display: 
       continue;
     }
     if (media.has(image.path) || failed.has(image.path)) continue;
-    const problem = await readOne(image.path, realRoot, media);
+    let problem = await readOne(image.path, realRoot, media);
+    looked[image.path] = media.get(image.path)?.sha256 ?? '';
+    // Obsidian finds `![[name.png]]` anywhere in the vault: a bare name not beside the notes is looked for under the build root.
+    if (problem === 'not found' && !/[\\/]/.test(image.src)) {
+      const found = await findByName(realRoot, image.src.split(/[?#|]/)[0].trim());
+      if (found) {
+        problem = await readOne(found, realRoot, media, image.path);
+        looked[found] = media.get(image.path)?.sha256 ?? '';
+      }
+    }
     if (problem) {
       failed.add(image.path);
       warn(line, `image ${clip(image.src)} ${problem}; ${shown} is shown instead`, problem.startsWith('is outside') ? 'image-outside' : problem.startsWith('not found') ? 'image-missing' : 'image-unreadable');
     }
   }
-  return { media, messages };
+  return { media, messages, looked };
 }
 
-async function readOne(path: string, root: string, media: Map<string, MediaFile>): Promise<string | null> {
+/** Whether the image files a build looked at are still as they were (same bytes, still missing). */
+export async function mediaUnchanged(root: string, looked: Readonly<Record<string, string>>): Promise<boolean> {
+  for (const [path, sha256] of Object.entries(looked)) {
+    const now = await realpath(resolve(root, path))
+      .then((real) => readFile(real))
+      .then((bytes) => createHash('sha256').update(bytes).digest('hex'), () => '');
+    if (now !== sha256) return false;
+  }
+  return true;
+}
+
+/** Folders searched for a bare image name, at most: a vault is walked in name order, hidden folders skipped. */
+const MAX_SEARCH = 5000;
+
+async function findByName(root: string, name: string): Promise<string | null> {
+  const queue = [''];
+  let seen = 0;
+  while (queue.length && seen < MAX_SEARCH) {
+    const dir = queue.shift()!;
+    seen++;
+    const entries = await readdir(resolve(root, dir), { withFileTypes: true }).catch(() => []);
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const path = dir ? `${dir}/${e.name}` : e.name;
+      if (e.isFile() && e.name === name) return path;
+      if (e.isDirectory()) queue.push(path);
+    }
+  }
+  return null;
+}
+
+async function readOne(path: string, root: string, media: Map<string, MediaFile>, key = path): Promise<string | null> {
   let real: string;
   try {
     real = await realpath(resolve(root, path));
@@ -74,9 +118,18 @@ async function readOne(path: string, root: string, media: Map<string, MediaFile>
     const kind = sniffImage(bytes);
     if (!kind) return 'is not a PNG, JPEG, GIF, WebP or SVG image';
     if (kind.width * kind.height > MAX_IMAGE_PIXELS) return `is ${kind.width}×${kind.height} pixels, over the ${MAX_IMAGE_PIXELS / 1e6} megapixel limit: left out`;
-    media.set(path, { path, bytes, ...kind, sha256: createHash('sha256').update(bytes).digest('hex') });
+    media.set(key, { path: key, bytes, ...kind, sha256: createHash('sha256').update(bytes).digest('hex') });
     return null;
   } finally {
     await handle.close();
   }
+}
+
+/** The folder the file's `relative` path starts from: image paths in the model are relative to it. */
+export function buildRoot(task: { absolute: string | null; relative: string }): string {
+  if (!task.absolute) return process.cwd();
+  const parts = task.relative.split('/').length;
+  let root = task.absolute;
+  for (let i = 0; i < parts; i++) root = dirname(root);
+  return root.endsWith(sep) && root.length > 1 ? root.slice(0, -1) : root;
 }
