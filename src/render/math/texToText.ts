@@ -9,6 +9,8 @@ const SYMBOLS: Record<string, string> = {
   in: '∈', notin: '∉', subset: '⊂', subseteq: '⊆', supset: '⊃', cup: '∪', cap: '∩', emptyset: '∅', ldots: '…', cdots: '⋯',
   circ: '∘', degree: '°', langle: '⟨', rangle: '⟩', neg: '¬', land: '∧', lor: '∨', perp: '⊥', angle: '∠',
 };
+const COMBINING: Record<string, string> = { "'": '\u0301', '`': '\u0300', '^': '\u0302', '"': '\u0308', '~': '\u0303' };
+const SUBSCRIPT: Record<string, string> = { '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉', '+': '₊', '-': '₋' };
 const SUPERSCRIPT: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '+': '⁺', '-': '⁻', n: 'ⁿ', i: 'ⁱ' };
 
 /**
@@ -18,11 +20,13 @@ const SUPERSCRIPT: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', 
  */
 export function texToText(tex: string): string {
   return tex
+    .replace(/\\(['`^"~])\{?([a-zA-Z])\}?/g, (_all, accent: string, letter: string) => (letter + COMBINING[accent]).normalize('NFC'))
     .replace(/\\(?:d|t)?frac\s*\{([^{}]{0,200})\}\s*\{([^{}]{0,200})\}/g, '($1)/($2)')
     .replace(/\\sqrt\s*\{([^{}]{0,200})\}/g, '√($1)')
     .replace(/\\(?:mathrm|mathit|mathbf|text|textrm|operatorname|mathbb|mathcal)\s*\{([^{}]{0,200})\}/g, '$1')
     .replace(/\\([a-zA-Z]+)/g, (whole, name: string) => SYMBOLS[name] ?? (['left', 'right', 'big', 'Big', 'bigg', 'Bigg', 'displaystyle', 'limits', 'quad', 'qquad'].includes(name) ? ' ' : name))
     .replace(/\^\{([0-9+\-ni]{1,6})\}|\^([0-9+\-ni])/g, (whole, group: string | undefined, one: string | undefined) => [...(group ?? one ?? '')].map((c) => SUPERSCRIPT[c] ?? c).join(''))
+    .replace(/_\{([0-9+-]{1,6})\}|_([0-9])/g, (whole, group: string | undefined, one: string | undefined) => [...(group ?? one ?? '')].map((c) => SUBSCRIPT[c] ?? c).join(''))
     .replace(/\\[,;:! ]/g, ' ')
     .replace(/[{}]/g, '')
     .replace(/\s+/g, ' ')

@@ -5,6 +5,8 @@
  * with its affine transform) that the PDF sheet draws with pdf-lib; the quiz page takes the SVG text.
  */
 
+import { expandSmoothCurves } from './expandSmoothCurves.js';
+
 /** a b c d e f, as in SVG's matrix(): x' = a x + c y + e, y' = b x + d y + f (y down). */
 export type Matrix = readonly [number, number, number, number, number, number];
 
@@ -107,7 +109,7 @@ async function createTypesetter(): Promise<Typesetter> {
           const m = multiply(parent, parseTransform(adaptor.getAttribute(element, 'transform')));
           if (kind === 'path') {
             const d = adaptor.getAttribute(element, 'd');
-            if (d) drawing.paths.push({ d: String(d), m });
+            if (d) drawing.paths.push({ d: expandSmoothCurves(String(d)), m });
           } else if (kind === 'rect') {
             const num = (name: string) => Number(adaptor.getAttribute(element, name) ?? 0);
             drawing.rects.push({ x: num('x'), y: num('y'), w: num('width'), h: num('height'), m });

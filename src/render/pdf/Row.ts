@@ -5,7 +5,7 @@ import type { MathDrawing } from '../math/typesetTex.js';
 export type Op =
   | { kind: 'text'; x: number; y: number; piece: Piece; invisible?: { squeeze: number } }
   /** A typeset formula: `drawing` is in em, `scale` points per em, (x, y) its origin on the baseline. */
-  | { kind: 'math'; x: number; y: number; scale: number; drawing: MathDrawing; color: Rgb; texts: Piece[][] }
+  | { kind: 'math'; x: number; y: number; scale: number; drawing: MathDrawing; color: Rgb }
   /** An image of the notes, by model path (its bytes are in the render context), in a box. */
   | { kind: 'image'; x: number; y: number; w: number; h: number; path: string }
   | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; width: number; color: Rgb }

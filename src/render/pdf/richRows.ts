@@ -1,7 +1,7 @@
 import type { Inline } from '../../model/Inline.js';
 import { CODE_TEXT_COLOR, plainCode, type CodeToken, type Highlighter } from '../code/highlightCode.js';
 import { texToText } from '../math/texToText.js';
-import type { Typesetter, TypesetMath } from '../math/typesetTex.js';
+import type { MathDrawing, Typesetter, TypesetMath } from '../math/typesetTex.js';
 import type { InlineBox, Piece, Rgb, Span } from './breakLines.js';
 import type { FontChain, FontStyle } from './FontChain.js';
 import { paragraphRows } from './paragraphRows.js';
@@ -39,25 +39,43 @@ function hiddenText(env: RichEnv, tex: string, x: number, baseline: number, widt
   }
 }
 
+/** a b c d e f products, as MathJax's transforms compose. */
+function multiply(p: readonly number[], q: readonly number[]): [number, number, number, number, number, number] {
+  return [p[0] * q[0] + p[2] * q[1], p[1] * q[0] + p[3] * q[1], p[0] * q[2] + p[2] * q[3], p[1] * q[2] + p[3] * q[3], p[0] * q[4] + p[2] * q[5] + p[4], p[1] * q[4] + p[3] * q[5] + p[5]];
+}
+
+/**
+ * Characters MathJax has no outline for (`é` in `\text{}`, Chinese) as outlines from the sheet's
+ * fonts, placed where MathJax put them: drawn as paths like the rest of the formula, so the text
+ * layer holds only the formula's readable form.
+ */
+function glyphPaths(env: RichEnv, math: TypesetMath): MathDrawing['paths'] {
+  const paths: MathDrawing['paths'] = [];
+  for (const t of math.drawing.texts) {
+    let advance = 0;
+    for (const run of env.chain.runs(t.text, 'regular')) {
+      if (!run.face) continue;
+      const font = run.face.font;
+      const k = t.size / font.unitsPerEm;
+      for (const glyph of font.glyphsForString(run.text)) {
+        const d = glyph.path.toSVG();
+        if (d) paths.push({ d, m: multiply(t.m, [k, 0, 0, -k, advance * k, 0]) });
+        advance += glyph.advanceWidth;
+      }
+    }
+  }
+  return paths;
+}
+
 /** A typeset formula as a box of the line, `size` points per em. */
 function mathBox(env: RichEnv, math: TypesetMath, tex: string, size: number): InlineBox {
-  // Characters MathJax has no outline for are laid out in the sheet's fonts.
-  const texts = math.drawing.texts.map((t) => {
-    const pt = Math.abs(t.size * t.m[3]) * size;
-    let x = 0;
-    return env.chain.runs(t.text, 'regular').map((run): Piece => {
-      const width = env.chain.width(run, pt);
-      const piece = { x, text: run.text, face: run.face, size: pt, color: sheetStyle.color.text, width };
-      x += width;
-      return piece;
-    });
-  });
+  const drawing: MathDrawing = math.drawing.texts.length ? { paths: [...math.drawing.paths, ...glyphPaths(env, math)], rects: math.drawing.rects, texts: [] } : math.drawing;
   return {
     width: math.width * size,
     ascent: math.ascent * size,
     descent: math.descent * size,
     draw(out, x, baseline, color) {
-      out.push({ kind: 'math', x, y: baseline, scale: size, drawing: math.drawing, color, texts });
+      out.push({ kind: 'math', x, y: baseline, scale: size, drawing, color });
       hiddenText(env, tex, x, baseline, math.width * size, size * 0.8, out);
     },
   };

@@ -71,13 +71,6 @@ export async function writePdf(input: WritePdfInput): Promise<Uint8Array> {
   let placeholders = false;
   for (const ops of input.pages) {
     for (const op of ops) {
-      if (op.kind === 'math') {
-        for (const piece of op.texts.flat()) {
-          if (!piece.face) placeholders = true;
-          else texts.set(piece.face, [...(texts.get(piece.face) ?? []), piece.text]);
-        }
-        continue;
-      }
       if (op.kind !== 'text') continue;
       if (!op.piece.face) {
         placeholders = true;
@@ -144,7 +137,7 @@ function drawOp(page: PDFPage, op: Op, fonts: Map<Face, PDFFont>, hexFont: PDFFo
       break;
     }
     case 'math':
-      drawMath(page, op, fonts);
+      drawMath(page, op);
       break;
     case 'image': {
       const image = images.get(op.path);
@@ -178,7 +171,7 @@ function drawOp(page: PDFPage, op: Op, fonts: Map<Face, PDFFont>, hexFont: PDFFo
  * coordinates, y down, in em) mapped to the page (points, y up); bars are rectangles. pdf-lib's
  * drawSvgPath flips y itself, which the matrix below accounts for.
  */
-function drawMath(page: PDFPage, op: Extract<Op, { kind: 'math' }>, fonts: Map<Face, PDFFont>): void {
+function drawMath(page: PDFPage, op: Extract<Op, { kind: 'math' }>): void {
   const H = page.getHeight();
   const s = op.scale;
   const ox = op.x;
@@ -195,15 +188,6 @@ function drawMath(page: PDFPage, op: Extract<Op, { kind: 'math' }>, fonts: Map<F
     page.drawSvgPath(`M ${r.x} ${r.y} h ${r.w} v ${r.h} h ${-r.w} Z`, { x: 0, y: 0, color: fill, borderWidth: 0 });
     page.pushOperators(popGraphicsState());
   }
-  op.drawing.texts.forEach((t, k) => {
-    // Characters without an outline in MathJax's font: set in the sheet's fonts, at their place.
-    let x = ox + s * t.m[4];
-    const y = oy - s * t.m[5];
-    for (const piece of op.texts[k] ?? []) {
-      if (piece.face) page.drawText(piece.text, { x, y, size: piece.size, font: fonts.get(piece.face)!, color: fill });
-      x += piece.width;
-    }
-  });
 }
 
 /** A character no bundled font has: a red frame with its code point, visible on paper. */
