@@ -80,7 +80,7 @@ export const codeBlock: BlockRule = {
       if (prompt && !LABEL.test(stripInline(prompt).trim()) && builder.addQa(prompt, [content], line.source)) return 1;
     }
     if (last) builder.attach(last.item, content);
-    else builder.addFigure(content, source);
+    else builder.addFigure(content, source, source.line + (block.type === 'code' ? block.text.split('\n').length : block.type === 'paragraph' ? block.lines.length - 1 : 0));
     return 1;
   },
 };
