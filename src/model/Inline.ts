@@ -37,6 +37,8 @@ export interface ImageInline {
    * for a web address, an absolute path or a path leading out of the build root (never read).
    */
   path?: string;
+  /** Line of the notes it is on, when not the line of the item holding it (a figure under an item). */
+  line?: number;
 }
 
 export type Inline = TextInline | MathInline | CodeInline | ImageInline;

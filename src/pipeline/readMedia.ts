@@ -32,7 +32,7 @@ export async function readMedia(document: StudyDocument, root: string, display: 
   const messages: Diagnostic[] = [];
   const images: { image: ImageInline; line: number }[] = [];
   forEachInline(document, (inline, source) => {
-    if (inline.type === 'image') images.push({ image: inline, line: source.line });
+    if (inline.type === 'image') images.push({ image: inline, line: inline.line ?? source.line });
   });
   const looked: Record<string, string> = {};
   if (images.length === 0) return { media, messages, looked };

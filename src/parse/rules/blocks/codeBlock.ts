@@ -21,7 +21,8 @@ function blockContent(block: Block, file: string): Inline[] | null {
     if (!block.lines.some((l) => /!\[|<img/i.test(l.text))) return null;
     const read = readInline(block.lines.map((l) => l.text).join(' '), file);
     if (!read.rich?.some((c) => c.type === 'image') || read.rich.some((c) => c.type !== 'image' && !(c.type === 'text' && !c.text.trim()))) return null;
-    return read.rich.filter((c) => c.type === 'image');
+    const line = block.lines[0].source.line;
+    return read.rich.filter((c) => c.type === 'image').map((c) => ({ ...c, line }));
   }
   return null;
 }
