@@ -37,7 +37,7 @@ export function findBareTex(text: string): [number, number][] {
     } else if (c === '{') {
       let depth = 0;
       let j = i;
-      for (; j < text.length && j - i < 500; j++) {
+      for (; j < text.length && j - i < 200; j++) {
         if (text[j] === '{') depth++;
         else if (text[j] === '}' && --depth === 0) break;
       }

@@ -18,8 +18,8 @@ const SLOT = /[\ue200-\ue7ff]/;
 /** Characters that can open a span this reader sets aside: anything else is plain text already. */
 const OPENERS = /[`$\\!<]/;
 const IMAGE = /!\[([^\]]{0,500})\]\(\s*(<[^<>\n]{0,2000}>|(?:[^()\s]|\([^()\s]{0,500}\)){0,2000})(?:\s+(?:"[^"]{0,500}"|'[^']{0,500}'))?\s*\)/y;
-const WIKI_IMAGE = /!\[\[([^\]|\n]{1,500}?\.(?:png|jpe?g|gif|svg|webp))(?:\|([^\]\n]{0,500}))?\]\]/iy;
-const HTML_IMAGE = /<img\b([^>]{0,2000})>/iy;
+const WIKI_IMAGE = /!\[\[([^\]|\n]{1,200}?\.(?:png|jpe?g|gif|svg|webp))(?:\|([^\]\n]{0,200}))?\]\]/iy;
+const HTML_IMAGE = /<img\b([^>]{0,600})>/iy;
 const ATTRIBUTE = /([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g;
 /** Longest formula or code span looked for: a longer one is text (and keeps scanning linear). */
 const MAX_SPAN = 5000;
