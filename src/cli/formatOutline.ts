@@ -40,5 +40,11 @@ export function formatOutline(doc: StudyDocument): string {
   if (doc.choices.length) out.push('', `multiple choice (${doc.choices.length})`, ...choices);
   block('paragraphs', doc.paragraphs.map((p) => `${pad(p.source.line)}  ${clip(p.text)}`));
   block('dropped', doc.dropped.map((d) => `${pad(d.line)}  ${clip(d.text, 70)}  [${d.reason}]`));
+  if (doc.coverage) {
+    const { words, covered, unused } = doc.coverage;
+    const share = words ? ((100 * covered) / words).toFixed(1) : '100.0';
+    const ranges = unused.map((r) => (r.from === r.to ? `${r.from}` : `${r.from}–${r.to}`));
+    out.push('', `coverage: ${share} % of ${words} words reached an item${ranges.length ? `; unused lines: ${clip(ranges.join(', '), 80)}` : ''}`);
+  }
   return `${out.join('\n')}\n`;
 }

@@ -7,11 +7,13 @@ import {
   type Definition,
   type Formula,
   type FormulaVariable,
+  type KeyPoint,
   type OutlineNode,
   type SourcePosition,
   type StudyDocument,
 } from '../model/StudyDocument.js';
 import type { Diagnostic } from '../model/Diagnostic.js';
+import { findFigures } from './findFigures.js';
 import { stripInline } from './stripInline.js';
 
 interface OpenSection {
@@ -150,7 +152,18 @@ export class DocumentBuilder {
     const text = this.text(raw);
     if (!text || !this.isNew('keyPoint', text)) return;
     const section = this.sectionPath;
-    this.doc.keyPoints.push({ id: this.ids.allocate('keyPoint', text, section), text, section, source });
+    const figures = findFigures(text);
+    const item: KeyPoint = { id: this.ids.allocate('keyPoint', text, section), text, section, source };
+    if (figures.length) item.figures = figures;
+    this.doc.keyPoints.push(item);
+  }
+
+  /** Prose no rule made an item of, kept in its section; the same passage pasted twice is kept once. */
+  addParagraph(raw: string, source: SourcePosition, endLine: number): void {
+    const text = this.text(raw);
+    if (!text || !/[\p{L}\p{N}]/u.test(text) || !this.isNew('paragraph', text)) return;
+    const section = this.sectionPath;
+    this.doc.paragraphs.push({ id: this.ids.allocate('paragraph', text.slice(0, 200), section), text, section, source, endLine });
   }
 
   private plainNode(node: OutlineNode): OutlineNode {
