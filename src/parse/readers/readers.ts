@@ -1,13 +1,14 @@
 import type { Reader } from './Reader.js';
 import { markdownReader } from './markdown/markdownReader.js';
 import { pastedReader } from './pasted/pastedReader.js';
+import { pdfReader } from './pdf/pdfReader.js';
 
 /**
  * Every input format, one row each. Order matters only for sniffing (standard input, unknown
  * extensions): binary formats with a signature come first, text readers last, `markdown` being the
  * fallback since Markdown reads any text.
  */
-export const READERS: readonly Reader[] = [pastedReader, markdownReader];
+export const READERS: readonly Reader[] = [pdfReader, pastedReader, markdownReader];
 
 /** Every file name ending a folder build picks up. */
 export const NOTES_EXTENSIONS: readonly string[] = READERS.flatMap((r) => r.extensions);
