@@ -79,7 +79,12 @@ function makeSegment(runs: TextRun[]): Segment {
 
 /** Runs grouped into rows by baseline, each row cut into segments at wide gaps. */
 export function segmentRows(runs: readonly TextRun[]): Segment[] {
-  const sorted = runs.filter((r) => r.text.trim() || r.text === ' ').map((r) => ({ ...r, text: normaliseRunText(r.text) })).sort((a, b) => a.y - b.y || a.x - b.x);
+  // Whitespace runs are dropped: pdf.js writes a gap between table cells or columns as one wide space,
+  // which would bridge it. Spaces come back from the gaps between the remaining runs.
+  const sorted = runs
+    .map((r) => ({ ...r, text: normaliseRunText(r.text) }))
+    .filter((r) => r.text.trim())
+    .sort((a, b) => a.y - b.y || a.x - b.x);
   const rows: TextRun[][] = [];
   for (const run of sorted) {
     const row = rows.at(-1);
@@ -93,7 +98,7 @@ export function segmentRows(runs: readonly TextRun[]): Segment[] {
     let current: TextRun[] = [];
     let end = -Infinity;
     for (const run of row) {
-      if (current.length && run.x - end > SEGMENT_GAP * Math.max(run.size, current.at(-1)!.size) && run.text.trim()) {
+      if (current.length && run.x - end > SEGMENT_GAP * Math.max(run.size, current.at(-1)!.size)) {
         pushSegment(segments, current);
         current = [];
         end = -Infinity;
@@ -107,8 +112,7 @@ export function segmentRows(runs: readonly TextRun[]): Segment[] {
 }
 
 function pushSegment(segments: Segment[], runs: TextRun[]): void {
-  const kept = runs.filter((r) => r.text.trim());
-  if (kept.length) segments.push(makeSegment(runs.filter((r, i) => r.text.trim() || (i > 0 && i < runs.length - 1))));
+  if (runs.length) segments.push(makeSegment(runs));
 }
 
 interface Gutter {
@@ -136,7 +140,20 @@ export function findGutter(segments: readonly Segment[]): Gutter | null {
     if (coverage[x] > allowed) continue;
     let end = x;
     while (end + 1 <= hi && coverage[end + 1] <= allowed) end++;
-    const gutter = { from: left + x, to: left + end };
+    // Inside the strip, the stretch crossed by the fewest lines: a list number hanging into the
+    // gutter, or the end of a long line, does not move the middle of the gutter.
+    let min = Infinity;
+    for (let i = x; i <= end; i++) min = Math.min(min, coverage[i]);
+    let bestFrom = x;
+    let bestTo = x - 1;
+    for (let i = x; i <= end; i++) {
+      if (coverage[i] !== min) continue;
+      let j = i;
+      while (j + 1 <= end && coverage[j + 1] === min) j++;
+      if (j - i > bestTo - bestFrom) [bestFrom, bestTo] = [i, j];
+      i = j;
+    }
+    const gutter = { from: left + bestFrom, to: left + bestTo };
     x = end;
     if (gutter.to - gutter.from < 3) continue;
     const score = scoreGutter(segments, gutter, left);
@@ -145,9 +162,16 @@ export function findGutter(segments: readonly Segment[]): Gutter | null {
   return best?.gutter ?? null;
 }
 
+/** Which side of the gutter a segment is on; one that crosses its middle spans the columns. */
+export function sideOf(s: Segment, g: Gutter): 'left' | 'right' | 'across' {
+  const middle = (g.from + g.to) / 2;
+  if (s.x0 < middle - 1 && s.x1 > middle + 1) return 'across';
+  return (s.x0 + s.x1) / 2 < middle ? 'left' : 'right';
+}
+
 function scoreGutter(segments: readonly Segment[], g: Gutter, left: number): number {
-  const l = segments.filter((s) => s.x1 <= g.from + 1);
-  const r = segments.filter((s) => s.x0 >= g.to - 1);
+  const l = segments.filter((s) => sideOf(s, g) === 'left');
+  const r = segments.filter((s) => sideOf(s, g) === 'right');
   if (l.length < 4 || r.length < 4) return 0;
   const reach = (side: Segment[], edge: number, start: number) => side.filter((s) => s.x1 >= edge - 0.3 * (edge - start)).length / side.length;
   const rightEdge = Math.max(...r.map((s) => s.x1));
@@ -178,15 +202,15 @@ function orderRegions(segments: Segment[], flow: string, depth: number): Region[
   let bandNo = 0;
   const flush = () => {
     if (!band.length) return;
-    const l = band.filter((s) => s.x1 <= gutter.from + 1);
-    const r = band.filter((s) => s.x0 >= gutter.to - 1);
+    const l = band.filter((s) => sideOf(s, gutter) === 'left');
+    const r = band.filter((s) => sideOf(s, gutter) === 'right');
     if (l.length) regions.push(...orderRegions(l, `${flow}.${bandNo}L`, depth + 1).map((x) => ({ ...x, colLeft: Math.min(x.colLeft, left), colRight: Math.max(x.colRight, gutter.from) })));
     if (r.length) regions.push(...orderRegions(r, `${flow}.${bandNo}R`, depth + 1).map((x) => ({ ...x, colRight: Math.max(x.colRight, right) })));
     band = [];
     bandNo++;
   };
   for (const s of [...segments].sort((a, b) => a.y - b.y || a.x0 - b.x0)) {
-    if (s.x0 < gutter.to && s.x1 > gutter.from) {
+    if (sideOf(s, gutter) === 'across') {
       flush();
       regions.push({ flow: `${flow}.${bandNo++}W`, colLeft: left, colRight: right, segments: [s] });
     } else band.push(s);

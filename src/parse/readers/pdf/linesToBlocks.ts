@@ -29,7 +29,10 @@ export function measureTypography(lines: readonly PdfLine[]): Typography {
     const r = Math.round(((l.y - p.y) / l.size) * 20) / 20;
     if (r >= 0.9 && r <= 2.5) ratios.set(r, (ratios.get(r) ?? 0) + 1);
   }
-  const leading = [...ratios].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 1.2;
+  // The tightest spacing that recurs is the one inside paragraphs; wider ones separate paragraphs,
+  // and in notes of one-line paragraphs they may well be the most frequent.
+  const pairs = [...ratios.values()].reduce((a, b) => a + b, 0);
+  const leading = [...ratios].sort((a, b) => a[0] - b[0]).find(([, n]) => n >= Math.max(2, 0.05 * pairs))?.[0] ?? 1.2;
   return { body, headingSizes, leading };
 }
 
@@ -61,7 +64,7 @@ type Pending =
   | { kind: 'paragraph'; lines: SoftLine[]; last: PdfLine }
   | { kind: 'list'; ordered: boolean; next: number; items: { level: number; lines: SoftLine[]; textX: number }[]; stack: number[]; last: PdfLine }
   | { kind: 'code'; rows: { line: PdfLine; origin: LineOrigin }[]; last: PdfLine }
-  | { kind: 'table'; rows: { cells: string[]; origin: LineOrigin }[]; last: PdfLine };
+  | { kind: 'table'; draft: TableDraft; last: PdfLine };
 
 /**
  * The lines of a PDF, in reading order and without its page furniture, as Markdown blocks: headings
@@ -70,7 +73,7 @@ type Pending =
  */
 export function linesToBlocks(lines: readonly PdfLine[], type: Typography): MarkdownBlock[] {
   const blocks: MarkdownBlock[] = [];
-  const tableRows = findTableRows(lines);
+  const tables = findTables(lines, type);
   let pending: Pending | null = null;
   const flush = () => {
     if (pending) blocks.push(toBlock(pending));
@@ -94,12 +97,11 @@ export function linesToBlocks(lines: readonly PdfLine[], type: Typography): Mark
       pending.last = line;
       continue;
     }
-    if (tableRows.has(line)) {
-      const cells = cellTexts(line);
-      if (pending?.kind === 'table' && pending.rows[0].cells.length === cells.length && gap < leadingOf(line) * 2.5) pending.rows.push({ cells, origin });
-      else {
+    const table = tables.get(line);
+    if (table) {
+      if (pending?.kind !== 'table' || pending.draft !== table) {
         flush();
-        pending = { kind: 'table', rows: [{ cells, origin }], last: line };
+        pending = { kind: 'table', draft: table, last: line };
       }
       pending.last = line;
       continue;
@@ -123,12 +125,14 @@ export function linesToBlocks(lines: readonly PdfLine[], type: Typography): Mark
       const sameList = pending?.kind === 'list' && pending.ordered === ordered && (gap <= leadingOf(line) * 2.2 || continuesFlow(prev!, line)) && (!ordered || marker.n === pending.next);
       if (!sameList) {
         flush();
-        pending = { kind: 'list', ordered, next: ordered ? (marker as { n: number }).n : 1, items: [], stack: [line.x0], last: line };
+        pending = { kind: 'list', ordered, next: ordered ? (marker as { n: number }).n : 1, items: [], stack: [indentOf(line)], last: line };
       }
       const list = pending as Extract<Pending, { kind: 'list' }>;
-      while (list.stack.length > 1 && line.x0 < list.stack.at(-1)! - 3) list.stack.pop();
-      if (line.x0 > list.stack.at(-1)! + 3) list.stack.push(line.x0);
-      list.items.push({ level: list.stack.length - 1, lines: [{ nodes, origin }], textX: textStart(line) });
+      // Indentation counts from the column's left edge, so that a list going on in the next column keeps its levels.
+      const x = indentOf(line);
+      while (list.stack.length > 1 && x < list.stack.at(-1)! - 3) list.stack.pop();
+      if (x > list.stack.at(-1)! + 3) list.stack.push(x);
+      list.items.push({ level: list.stack.length - 1, lines: [{ nodes, origin }], textX: textStart(line) - line.colLeft });
       if (ordered) list.next = (marker as { n: number }).n + 1;
       list.last = line;
       continue;
@@ -136,8 +140,9 @@ export function linesToBlocks(lines: readonly PdfLine[], type: Typography): Mark
 
     if (pending?.kind === 'list') {
       const item = pending.items.at(-1)!;
-      const hanging = Math.abs(line.x0 - item.textX) <= 0.6 * line.size || line.x0 > pending.stack[0] + 0.6 * line.size;
-      if ((near && hanging) || continuesFlow(prev!, line)) {
+      const hanging = Math.abs(indentOf(line) - item.textX) <= 0.6 * line.size || indentOf(line) > pending.stack[0] + 0.6 * line.size;
+      const indentedInNewColumn = prev!.flow !== line.flow && line.x0 > line.colLeft + 0.6 * line.size && Math.abs(line.size - prev!.size) <= 0.5;
+      if ((near && hanging) || continuesFlow(prev!, line) || indentedInNewColumn) {
         appendLine(item.lines, nodes, origin, isFull(prev!, line) || continuesFlow(prev!, line));
         pending.last = line;
         continue;
@@ -157,6 +162,8 @@ export function linesToBlocks(lines: readonly PdfLine[], type: Typography): Mark
   flush();
   return blocks;
 }
+
+const indentOf = (line: PdfLine) => line.x0 - line.colLeft;
 
 function headingDepth(line: PdfLine, type: Typography): number {
   if (line.mono || markerOf(line.text)?.kind === 'bullet') return 0;
@@ -180,7 +187,8 @@ function continuesFlow(prev: PdfLine, line: PdfLine): boolean {
 function isFull(prev: PdfLine, line: PdfLine): boolean {
   const perChar = (line.x1 - line.x0) / Math.max(1, line.text.length);
   const first = isCjk(line.text[0]) ? 1 : (/^\S+/.exec(line.text)?.[0].length ?? 1);
-  return prev.x1 >= prev.colRight - (first + 1) * perChar - 0.5 * line.size;
+  // Capitals and wide letters run over the average width: allow for them.
+  return prev.x1 >= prev.colRight - (first + 1) * perChar * 1.4 - 0.5 * line.size;
 }
 
 function textStart(line: PdfLine): number {
@@ -293,51 +301,87 @@ function stripMarker(nodes: PhrasingContent[]): void {
   eat(nodes);
 }
 
-function cellTexts(line: PdfLine): string[] {
-  return mergeMarkerCells(line).map((c) => c.trim());
-}
-
 function mergeMarkerCells(line: PdfLine): string[] {
   const cells = line.cells.map((c) => c.text);
   if (cells.length > 1 && (BULLET.test(`${cells[0]} `) || /^(\d{1,3}|[a-z])[.)]$/i.test(cells[0]))) return [`${cells[0]} ${cells[1]}`, ...cells.slice(2)];
   return cells;
 }
 
+/** A table found in the lines: its column starts and, per line, the row it starts or continues. */
+interface TableDraft {
+  columns: number[];
+  rows: { cells: string[]; origin: LineOrigin }[];
+}
+
+const isRowCandidate = (l: PdfLine) => mergeMarkerCells(l).length >= 2 && !l.mono && !LEADER.test(l.text);
+
 /**
- * Rows of two or more cells, two or more in a row, whose cells start at the same places: a table.
- * A bullet or number set apart from its text by a tab is not a cell, and a dotted leader is a table
- * of contents, not a table.
+ * Tables: a row of two or more cells (segments apart by a wide gap) fixes the column starts; the lines
+ * after it whose every run falls inside one column belong to the table, as a new row when they have
+ * text in the first column, else as the wrapped rest of the row above. Two rows at least, each with
+ * two cells or more. A bullet or number set apart by a tab is not a cell, and a dotted leader is a
+ * table of contents, not a table.
  */
-function findTableRows(lines: readonly PdfLine[]): Set<PdfLine> {
-  const rows = new Set<PdfLine>();
-  let run: PdfLine[] = [];
-  const starts = (l: PdfLine) => {
-    const cells = l.cells;
-    const skip = cells.length - mergeMarkerCells(l).length;
-    return cells.slice(skip).map((c) => c.x0);
-  };
-  const close = () => {
-    if (run.length >= 2) for (const l of run) rows.add(l);
-    run = [];
-  };
-  for (const l of lines) {
-    const ok = mergeMarkerCells(l).length >= 2 && !l.mono && !LEADER.test(l.text);
-    if (!ok) {
-      close();
-      continue;
+function findTables(lines: readonly PdfLine[], type: Typography): Map<PdfLine, TableDraft> {
+  const found = new Map<PdfLine, TableDraft>();
+  for (let i = 0; i < lines.length; i++) {
+    const first = lines[i];
+    if (!isRowCandidate(first) || found.has(first)) continue;
+    const skip = first.cells.length - mergeMarkerCells(first).length;
+    const columns = first.cells.slice(skip).map((c) => c.x0);
+    columns[0] = first.x0;
+    const draft: TableDraft = { columns, rows: [] };
+    const members: PdfLine[] = [];
+    let wide = 0;
+    for (let j = i; j < lines.length; j++) {
+      const l = lines[j];
+      const prev = members.at(-1);
+      if (prev && (l.flow !== prev.flow || l.y - prev.y > 2.5 * type.leading * l.size || l.y <= prev.y || l.mono)) break;
+      if (Math.abs(l.size - first.size) > 0.5 || headingDepth(l, type)) break;
+      const cells = splitByColumns(l, columns);
+      if (!cells) break;
+      const origin = { line: l.lineOnPage, page: l.page };
+      const startsRow = cells[0] !== '' || !draft.rows.length;
+      if (startsRow) draft.rows.push({ cells, origin });
+      else draft.rows.at(-1)!.cells.forEach((c, k) => (draft.rows.at(-1)!.cells[k] = cells[k] ? (c ? joinText(c, cells[k]) : cells[k]) : c));
+      if (cells.filter(Boolean).length >= 2) wide++;
+      members.push(l);
     }
-    const prev = run.at(-1);
-    const aligned =
-      prev &&
-      prev.flow === l.flow &&
-      starts(prev).length === starts(l).length &&
-      starts(prev).every((x, i) => Math.abs(x - starts(l)[i]) <= 1.5 * l.size || i === 0) &&
-      l.y - prev.y < 4 * l.size;
-    if (!aligned) close();
-    run.push(l);
+    if (draft.rows.length >= 2 && wide >= 2) {
+      for (const l of members) found.set(l, draft);
+      i += members.length - 1;
+    }
   }
-  close();
-  return rows;
+  return found;
+}
+
+/** The line's text per column, or null when a run starts left of the table or runs across a column edge. */
+function splitByColumns(line: PdfLine, columns: readonly number[]): string[] | null {
+  const tolerance = 0.5 * line.size;
+  const parts: TextRun[][] = columns.map(() => []);
+  const runs = line.cells.flatMap((c) => c.runs);
+  for (const run of runs) {
+    if (run.x < columns[0] - tolerance) return null;
+    let k = columns.length - 1;
+    while (k > 0 && run.x < columns[k] - tolerance) k--;
+    const next = columns[k + 1];
+    if (next !== undefined && run.x + run.width > next + tolerance) return null;
+    parts[k].push(run);
+  }
+  // The first column may hold a list marker apart from its text: that is still one cell.
+  return parts.map((p) => joinRunTexts(p));
+}
+
+function joinRunTexts(runs: TextRun[]): string {
+  let text = '';
+  let end = -Infinity;
+  for (const run of runs) {
+    const t = normaliseRunText(run.text);
+    if (text && run.x - end > 0.15 * run.size && !(isCjk(text.at(-1)) && isCjk(t[0]))) text += ' ';
+    text += t;
+    end = run.x + run.width;
+  }
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 function toBlock(p: Pending): MarkdownBlock {
@@ -349,10 +393,11 @@ function toBlock(p: Pending): MarkdownBlock {
     case 'code':
       return codeBlock(p.rows);
     case 'table': {
-      const width = p.rows[0].cells.length;
+      const rows = p.draft.rows;
+      const width = p.draft.columns.length;
       const row = (cells: string[]): TableRow => ({ type: 'tableRow', children: cells.slice(0, width).map((c) => ({ type: 'tableCell', children: c ? [{ type: 'text', value: c }] : [] })) });
-      const node: Table = { type: 'table', align: [], children: p.rows.map((r) => row(r.cells)) };
-      return { node, origins: [p.rows[0].origin, p.rows[0].origin, ...p.rows.slice(1).map((r) => r.origin)] };
+      const node: Table = { type: 'table', align: [], children: rows.map((r) => row(r.cells)) };
+      return { node, origins: [rows[0].origin, rows[0].origin, ...rows.slice(1).map((r) => r.origin)] };
     }
     case 'list':
       return listBlock(p);
