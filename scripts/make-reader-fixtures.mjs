@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Makes the committed fixtures of tests/readers from the notes in tests/readers/fixtures/notes/*.md:
 // each note is written as OpenDocument flat XML (.fodt, or .fodp for deck.md) and converted by
-// LibreOffice (headless) to PDF, DOCX, ODT, PPTX and ODP, the way a teacher's files are made.
+// LibreOffice (headless) to PDF, DOCX, ODT, PPTX and ODP, the way a teacher's files are made. In
+// deck.md, `#` is the title slide, each `##` a slide, and what follows `<!-- notes -->` its speaker notes.
 // Needs `soffice` (Debian: apt-get install libreoffice-writer libreoffice-impress fonts-noto-cjk) and
 // pdftoppm; CI never runs this, it only reads the files it made.
 // usage: node scripts/make-reader-fixtures.mjs
@@ -105,8 +106,8 @@ function fodt(markdown, { columns = 1, running = null, cjk = false, page = ['21c
   return `<?xml version="1.0" encoding="UTF-8"?>
 <office:document ${NS} office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
 <office:font-face-decls><style:font-face style:name="Liberation Serif" svg:font-family="'Liberation Serif'" style:font-family-generic="roman"/><style:font-face style:name="Liberation Sans" svg:font-family="'Liberation Sans'" style:font-family-generic="swiss"/><style:font-face style:name="Liberation Mono" svg:font-family="'Liberation Mono'" style:font-pitch="fixed"/><style:font-face style:name="Noto Sans CJK SC" svg:font-family="'Noto Sans CJK SC'"/></office:font-face-decls>
-<office:styles>${WRITER_STYLES}${asian}${LIST_STYLES}${TEXT_STYLES}</office:styles>
-<office:automatic-styles>
+<office:styles>${WRITER_STYLES}${asian}${LIST_STYLES}</office:styles>
+<office:automatic-styles>${TEXT_STYLES}
 <style:page-layout style:name="PL"><style:page-layout-properties fo:page-width="${page[0]}" fo:page-height="${page[1]}" fo:margin-top="1.5cm" fo:margin-bottom="1.5cm" fo:margin-left="2cm" fo:margin-right="2cm">${columns > 1 ? `<style:columns fo:column-count="${columns}" fo:column-gap="1cm"/>` : ''}</style:page-layout-properties>${running ? '<style:header-style><style:header-footer-properties fo:min-height="0cm" fo:margin-bottom="0.5cm"/></style:header-style><style:footer-style><style:header-footer-properties fo:min-height="0cm" fo:margin-top="0.5cm"/></style:footer-style>' : ''}</style:page-layout>
 </office:automatic-styles>
 <office:master-styles><style:master-page style:name="Standard" style:page-layout-name="PL">${header}</style:master-page></office:master-styles>
@@ -120,13 +121,14 @@ ${body}
 function fodp(markdown) {
   const tree = unified().use(remarkParse).use(remarkGfm).parse(markdown);
   const slides = [];
+  let inNotes = false;
   for (const node of tree.children) {
-    if (node.type === 'heading') slides.push({ depth: node.depth, title: inline(node.children), body: [], notes: [] });
-    else if (node.type === 'paragraph' && (slides.at(-1).depth === 1 || slides.at(-1).body.length)) {
-      const s = slides.at(-1);
-      if (s.depth === 1) s.body.push(node);
-      else s.notes.push(node);
-    } else slides.at(-1).body.push(node);
+    if (node.type === 'heading') {
+      slides.push({ depth: node.depth, title: inline(node.children), body: [], notes: [] });
+      inNotes = false;
+    } else if (node.type === 'html' && /<!--\s*notes\s*-->/.test(node.value)) inNotes = true;
+    else if (inNotes) slides.at(-1).notes.push(node);
+    else slides.at(-1).body.push(node);
   }
   const frame = (cls, y, h, content) => `<draw:frame presentation:style-name="${cls === 'title' ? 'Default-title' : 'Default-outline1'}" presentation:class="${cls}" svg:x="1.5cm" svg:y="${y}cm" svg:width="25cm" svg:height="${h}cm"><draw:text-box>${content}</draw:text-box></draw:frame>`;
   const outline = (list) => `<text:list>${list.children.map((item) => `<text:list-item>${item.children.map((c) => (c.type === 'list' ? outline(c) : `<text:p>${inline(c.children)}</text:p>`)).join('')}</text:list-item>`).join('')}</text:list>`;
@@ -162,7 +164,7 @@ function fodp(markdown) {
 <style:presentation-page-layout style:name="LT"><presentation:placeholder presentation:object="title" svg:x="1.5cm" svg:y="0.8cm" svg:width="25cm" svg:height="2.5cm"/><presentation:placeholder presentation:object="subtitle" svg:x="1.5cm" svg:y="4cm" svg:width="25cm" svg:height="8cm"/></style:presentation-page-layout>
 <style:presentation-page-layout style:name="LO"><presentation:placeholder presentation:object="title" svg:x="1.5cm" svg:y="0.8cm" svg:width="25cm" svg:height="2.5cm"/><presentation:placeholder presentation:object="outline" svg:x="1.5cm" svg:y="4cm" svg:width="25cm" svg:height="10cm"/></style:presentation-page-layout>
 </office:styles>
-<office:automatic-styles><style:page-layout style:name="PM"><style:page-layout-properties fo:page-width="28cm" fo:page-height="15.75cm" style:print-orientation="landscape"/></style:page-layout></office:automatic-styles>
+<office:automatic-styles>${TEXT_STYLES}<style:page-layout style:name="PM"><style:page-layout-properties fo:page-width="28cm" fo:page-height="15.75cm" style:print-orientation="landscape"/></style:page-layout></office:automatic-styles>
 <office:master-styles><style:master-page style:name="Default" style:page-layout-name="PM"><draw:frame presentation:style-name="Default-title" presentation:class="title" presentation:placeholder="true" svg:x="1.5cm" svg:y="0.8cm" svg:width="25cm" svg:height="2.5cm"><draw:text-box/></draw:frame><draw:frame presentation:style-name="Default-outline1" presentation:class="outline" presentation:placeholder="true" svg:x="1.5cm" svg:y="4cm" svg:width="25cm" svg:height="10cm"><draw:text-box/></draw:frame></style:master-page></office:master-styles>
 <office:body><office:presentation>
 ${pages.join('\n')}

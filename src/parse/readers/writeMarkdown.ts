@@ -64,3 +64,20 @@ export function writeMarkdown(blocks: readonly MarkdownBlock[], frontTitle?: str
   }
   return { text: `${lines.join('\n')}\n`, origins };
 }
+
+/**
+ * A flowing document (Word, OpenDocument text, a web page) as Markdown. Such a document has no lines
+ * of its own, so `origins` number its lines of text from the top: each heading, paragraph line, list
+ * item and table row counts one; blank lines, table rules and code fences do not.
+ */
+export function writeDocument(nodes: readonly (RootContent | BlockContent)[]): ReaderText {
+  const text = nodes.map((n) => nodeToMarkdown(n)).filter((t) => t.trim()).join('\n\n');
+  const origins: LineOrigin[] = [];
+  let count = 0;
+  for (const line of text.split('\n')) {
+    const counts = line.trim() !== '' && !/^\s*\|?(?:\s*:?-+:?\s*\|)+\s*:?-*:?\s*$/.test(line) && !/^\s*(`{3,}|~{3,})/.test(line);
+    if (counts) count++;
+    origins.push({ line: Math.max(1, count) });
+  }
+  return { text: `${text}\n`, origins };
+}

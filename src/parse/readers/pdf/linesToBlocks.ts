@@ -40,7 +40,8 @@ function isSizeHeading(l: PdfLine, body: number): boolean {
   return l.size >= body * 1.12 && l.text.length <= 160 && /\p{L}/u.test(l.text) && !l.mono;
 }
 
-const BULLET = /^(?:[•◦▪▫■□●○◆◇►▸‣⁃∙·➢➤✓✔❖\uF0A7\uF0B7\uF076\uF0D8\uF0FC\uF06E\uF0A8]|[-–—*+o](?=\s))\s*/u;
+// Symbol-font bullets come out in the private use area (Word's \uF0B7, LibreOffice's OpenSymbol).
+const BULLET = /^(?:[•◦▪▫■□●○◆◇►▸‣⁃∙·➢➤✓✔❖\uE000-\uF8FF]|[-–—*+o](?=\s))\s*/u;
 const NUMBERED = /^(\d{1,3})[.)](?=\s+\S)\s*/;
 /** A row that is a table-of-contents entry (dotted leader), never a table row. */
 const LEADER = /(?:\.\s?){4,}|…{2,}/;
@@ -185,6 +186,8 @@ function continuesFlow(prev: PdfLine, line: PdfLine): boolean {
 
 /** The previous line reaches the column's right edge: the next word did not fit, so the line was wrapped. */
 function isFull(prev: PdfLine, line: PdfLine): boolean {
+  // A question or a lead-in that happens to fill its line still ends there when a capital follows.
+  if (/[?？:：]$/.test(prev.text) && /^[\p{Lu}\p{Lo}\d]/u.test(line.text)) return false;
   const perChar = (line.x1 - line.x0) / Math.max(1, line.text.length);
   const first = isCjk(line.text[0]) ? 1 : (/^\S+/.exec(line.text)?.[0].length ?? 1);
   // Capitals and wide letters run over the average width: allow for them.

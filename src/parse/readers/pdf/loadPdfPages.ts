@@ -60,6 +60,7 @@ function assetDir(name: string): string {
 }
 
 const BOLD_NAME = /bold|black|heavy|semibold|demibold|extrabold|ultrabold|,bd\b|-bd\b/i;
+const WIDE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303F\uFF00-\uFFEF]/u;
 const MONO_NAME = /mono|courier|consol|menlo|inconsolata|source\s*code|fira\s*code|lucida\s*console|typewriter|\bcmtt|nimbusmon/i;
 
 /**
@@ -95,7 +96,7 @@ export async function loadPdfPages(bytes: Uint8Array, file: string): Promise<Pdf
       const height = y1 - y0;
       const content = await page.getTextContent();
       const ops = await page.getOperatorList();
-      const fonts = new Map<string, { bold: boolean; mono: boolean }>();
+      const fonts = new Map<string, { bold: boolean; mono: boolean; pitch: boolean }>();
       const fontOf = (id: string) => {
         let font = fonts.get(id);
         if (!font) {
@@ -103,7 +104,9 @@ export async function loadPdfPages(bytes: Uint8Array, file: string): Promise<Pdf
           const name = loaded?.name ?? '';
           font = {
             bold: Boolean(loaded?.bold || loaded?.black) || BOLD_NAME.test(name),
-            mono: Boolean(loaded?.isMonospace) || MONO_NAME.test(name) || content.styles[id]?.fontFamily === 'monospace',
+            mono: MONO_NAME.test(name),
+            // CJK fonts declare a fixed pitch too (every ideograph is one em): the flag alone says code only for other scripts.
+            pitch: Boolean(loaded?.isMonospace) || content.styles[id]?.fontFamily === 'monospace',
           };
           fonts.set(id, font);
         }
@@ -119,7 +122,8 @@ export async function loadPdfPages(bytes: Uint8Array, file: string): Promise<Pdf
           continue;
         }
         const font = fontOf(item.fontName);
-        runs.push({ text: item.str, x: e - x0, y: height - (f - y0), width: item.width, size: Math.abs(d), bold: font.bold, mono: font.mono });
+        const mono = font.mono || (font.pitch && !WIDE_SCRIPT.test(item.str));
+        runs.push({ text: item.str, x: e - x0, y: height - (f - y0), width: item.width, size: Math.abs(d), bold: font.bold, mono });
       }
       pages.push({ number: n, width: x1 - x0, height, runs, rotated, hasImages: ops.fnArray.some((op) => imageOps.has(op)) });
       page.cleanup();
