@@ -3,8 +3,8 @@
 // each note is written as OpenDocument flat XML (.fodt, or .fodp for deck.md) and converted by
 // LibreOffice (headless) to PDF, DOCX, ODT, PPTX and ODP, the way a teacher's files are made. In
 // deck.md, `#` is the title slide, each `##` a slide, and what follows `<!-- notes -->` its speaker notes.
-// Needs `soffice` (Debian: apt-get install libreoffice-writer libreoffice-impress fonts-noto-cjk) and
-// pdftoppm; CI never runs this, it only reads the files it made.
+// Needs `soffice` (Debian: apt-get install libreoffice-writer libreoffice-impress fonts-noto-cjk),
+// pdftoppm and qpdf; CI never runs this, it only reads the files it made.
 // usage: node scripts/make-reader-fixtures.mjs
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -206,4 +206,7 @@ scan.setCreationDate(new Date(0));
 scan.setModificationDate(new Date(0));
 writeFileSync(join(root, 'scanned.pdf'), await scan.save());
 console.log('scanned.pdf');
+// A password-protected copy (qpdf, AES-256): revise must say so rather than fail obscurely.
+execFileSync('qpdf', ['--encrypt', 'secret', 'secret', '256', '--', join(root, 'cells.pdf'), join(root, 'encrypted.pdf')]);
+console.log('encrypted.pdf');
 rmSync(work, { recursive: true, force: true });
