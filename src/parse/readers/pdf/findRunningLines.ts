@@ -30,11 +30,15 @@ function edgeOf(line: PdfLine): 'header' | 'footer' | null {
 export function findRunningLines(pages: readonly PdfLine[][]): Map<PdfLine, string> {
   const dropped = new Map<PdfLine, string>();
   const seen = new Map<string, Set<number>>();
+  const body = bodySize(pages.flat());
+  // A heading opening each page ("Chapitre 3", "Chapitre 4") differs from page to page only by its
+  // number, like a running header: lines set larger than the text must repeat word for word.
+  const keyFor = (line: PdfLine, edge: string) => `${edge}|${line.size > body * 1.1 ? line.text.trim() : keyOf(line.text)}`;
   for (const lines of pages) {
     for (const line of lines) {
       const edge = edgeOf(line);
       if (!edge) continue;
-      const key = `${edge}|${keyOf(line.text)}`;
+      const key = keyFor(line, edge);
       if (!seen.has(key)) seen.set(key, new Set());
       seen.get(key)!.add(line.page);
     }
@@ -50,9 +54,15 @@ export function findRunningLines(pages: readonly PdfLine[][]): Map<PdfLine, stri
         dropped.set(line, `page number (${edge === 'header' ? 'top' : 'bottom'} of the page)`);
         continue;
       }
-      const count = seen.get(`${edge}|${keyOf(text)}`)?.size ?? 0;
+      const count = seen.get(keyFor(line, edge))?.size ?? 0;
       if (withText >= 2 && count >= enough) dropped.set(line, `running ${edge} (repeated on ${count} of ${withText} pages)`);
     }
   }
   return dropped;
+}
+
+function bodySize(lines: readonly PdfLine[]): number {
+  const weight = new Map<number, number>();
+  for (const l of lines) weight.set(Math.round(l.size * 2) / 2, (weight.get(Math.round(l.size * 2) / 2) ?? 0) + l.text.length);
+  return [...weight].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 10;
 }

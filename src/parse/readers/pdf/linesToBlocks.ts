@@ -143,7 +143,9 @@ export function linesToBlocks(lines: readonly PdfLine[], type: Typography): Mark
       const item = pending.items.at(-1)!;
       const hanging = Math.abs(indentOf(line) - item.textX) <= 0.6 * line.size || indentOf(line) > pending.stack[0] + 0.6 * line.size;
       const indentedInNewColumn = prev!.flow !== line.flow && line.x0 > line.colLeft + 0.6 * line.size && Math.abs(line.size - prev!.size) <= 0.5;
-      if ((near && hanging) || continuesFlow(prev!, line) || indentedInNewColumn) {
+      // A wrapped line of the item: under its text (hanging indent), or anywhere when the line above was full.
+      const wrapped = near && isFull(prev!, line);
+      if ((near && hanging) || wrapped || continuesFlow(prev!, line) || indentedInNewColumn) {
         appendLine(item.lines, nodes, origin, isFull(prev!, line) || continuesFlow(prev!, line));
         pending.last = line;
         continue;
