@@ -175,7 +175,15 @@ function scoreGutter(segments: readonly Segment[], g: Gutter, left: number): num
   if (l.length < 4 || r.length < 4) return 0;
   const reach = (side: Segment[], edge: number, start: number) => side.filter((s) => s.x1 >= edge - 0.3 * (edge - start)).length / side.length;
   const rightEdge = Math.max(...r.map((s) => s.x1));
-  if (reach(l, g.from, left) < 0.35 || reach(r, rightEdge, g.to) < 0.35) return 0;
+  if (reach(l, g.from, left) < 0.45 || reach(r, rightEdge, g.to) < 0.45) return 0;
+  // Columns of text have one stretch of text per row on each side; a table's rows have several.
+  const multi = (side: Segment[]) => {
+    const rows = new Map<number, number>();
+    // A bullet or a list number set apart from its text is not a cell.
+    for (const s of side) if (s.text.length > 3) rows.set(Math.round(s.y), (rows.get(Math.round(s.y)) ?? 0) + 1);
+    return rows.size ? [...rows.values()].filter((n) => n > 1).length / rows.size : 1;
+  };
+  if (multi(l) > 0.3 || multi(r) > 0.3) return 0;
   const span = (side: Segment[]) => [Math.min(...side.map((s) => s.y)), Math.max(...side.map((s) => s.y))];
   const [la, lb] = span(l);
   const [ra, rb] = span(r);
