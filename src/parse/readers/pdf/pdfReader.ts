@@ -1,60 +1,11 @@
-import type { Diagnostic } from '../../../model/Diagnostic.js';
-import { NotesError } from '../../../model/NotesError.js';
-import type { Reader, ReaderDroppedLine, ReaderText } from '../Reader.js';
-import { writeMarkdown } from '../writeMarkdown.js';
-import { findRunningLines } from './findRunningLines.js';
-import { layoutPage, type PdfLine } from './layoutPage.js';
-import { linesToBlocks, measureTypography } from './linesToBlocks.js';
-import { loadPdfPages } from './loadPdfPages.js';
+import type { Reader } from '../Reader.js';
+import { isPdf } from './isPdf.js';
 
-/** `%PDF-` within the first KiB, where readers look for it (some files start with a few junk bytes). */
-function isPdf(bytes: Uint8Array): boolean {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  return head.includes('%PDF-');
-}
-
+/** The row of the readers table; pdf.js and the layout code load only when a PDF is read. */
 export const pdfReader: Reader = {
   name: 'pdf',
   extensions: ['.pdf'],
   description: 'PDF with a text layer (handouts, exported slides): reading order, headings, lists, page numbers',
   sniff: isPdf,
-  read: readPdf,
+  read: async (input) => (await import('./readPdf.js')).readPdf(input),
 };
-
-async function readPdf({ bytes, file }: { bytes: Uint8Array; file: string }): Promise<ReaderText> {
-  if (!isPdf(bytes)) {
-    throw new NotesError('not-pdf', file, 'is not a PDF (it has no %PDF- header): check the file, or give it the extension of its real format');
-  }
-  const pages = await loadPdfPages(bytes, file);
-  const messages: Omit<Diagnostic, 'file'>[] = [];
-  const laid = pages.map(layoutPage);
-  const textPages = laid.filter((l) => l.length > 0).length;
-  if (textPages === 0) {
-    const scanned = pages.some((p) => p.hasImages);
-    throw new NotesError(
-      'no-text',
-      file,
-      scanned
-        ? `has no text to read: its ${pages.length === 1 ? 'page is an image' : `${pages.length} pages are images`} (a scan) without a text layer; run it through OCR (for example ocrmypdf) and build the result`
-        : 'has no text to read: its pages are empty or drawn without a text layer',
-    );
-  }
-  for (const page of pages) {
-    if (laid[page.number - 1].length === 0 && page.hasImages) {
-      messages.push({ line: 1, severity: 'warning', message: `page ${page.number} is an image without a text layer (a scanned page?): nothing was read from it`, ruleId: 'pdf-page-without-text' });
-    }
-  }
-  const running = findRunningLines(laid);
-  const dropped: ReaderDroppedLine[] = [];
-  const kept: PdfLine[] = [];
-  for (const line of laid.flat()) {
-    const reason = running.get(line);
-    if (reason) dropped.push({ line: line.lineOnPage, page: line.page, text: line.text, reason });
-    else kept.push(line);
-  }
-  for (const page of pages) {
-    for (const text of page.rotated) dropped.push({ line: 1, page: page.number, text, reason: 'rotated text (a watermark or a margin note)' });
-  }
-  const out = writeMarkdown(linesToBlocks(kept, measureTypography(kept)));
-  return { ...out, messages, dropped };
-}
