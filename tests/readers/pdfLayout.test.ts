@@ -66,6 +66,29 @@ describe('PDF lines to Markdown', () => {
     expect(md).toContain('1. Où se déroule la phase claire ?');
   });
 
+  it('an FAQ: a bold numbered question wrapped over two lines keeps the answer paragraphs set under it', () => {
+    const md = markdownOf([
+      page([
+        run('1. Le candidat peut-il quitter la salle avant la fin de la première heure de l’épreuve écrite', 50, 100, { bold: true }),
+        run('de sciences ?', 50, 112, { bold: true }),
+        run('Non. Aucune sortie définitive n’est autorisée avant la fin de la première heure.', 50, 130),
+        run('Le surveillant note l’heure de sortie.', 50, 148),
+        run('2. Combien de temps dure l’épreuve ?', 50, 172, { bold: true }),
+        run('Trois heures et trente minutes.', 50, 190),
+      ]),
+    ]);
+    expect(md).toBe(
+      [
+        '1. **Le candidat peut-il quitter la salle avant la fin de la première heure de l’épreuve écrite de sciences ?**',
+        '   Non. Aucune sortie définitive n’est autorisée avant la fin de la première heure.',
+        '   Le surveillant note l’heure de sortie.',
+        '2. **Combien de temps dure l’épreuve ?**',
+        '   Trois heures et trente minutes.',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('headings from size and from a short bold line; monospaced lines as a code block', () => {
     const md = markdownOf([
       page([

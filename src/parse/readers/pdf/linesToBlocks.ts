@@ -63,7 +63,7 @@ interface SoftLine {
 type Pending =
   | { kind: 'heading'; depth: number; text: string; origin: LineOrigin; last: PdfLine }
   | { kind: 'paragraph'; lines: SoftLine[]; last: PdfLine }
-  | { kind: 'list'; ordered: boolean; next: number; items: { level: number; lines: SoftLine[]; textX: number }[]; stack: number[]; last: PdfLine }
+  | { kind: 'list'; ordered: boolean; next: number; items: { level: number; lines: SoftLine[]; textX: number; answers: number }[]; stack: number[]; last: PdfLine }
   | { kind: 'code'; rows: { line: PdfLine; origin: LineOrigin }[]; last: PdfLine }
   | { kind: 'table'; draft: TableDraft; last: PdfLine };
 
@@ -133,7 +133,7 @@ export function linesToBlocks(lines: readonly PdfLine[], type: Typography): Mark
       const x = indentOf(line);
       while (list.stack.length > 1 && x < list.stack.at(-1)! - 3) list.stack.pop();
       if (x > list.stack.at(-1)! + 3) list.stack.push(x);
-      list.items.push({ level: list.stack.length - 1, lines: [{ nodes, origin }], textX: textStart(line) - line.colLeft });
+      list.items.push({ level: list.stack.length - 1, lines: [{ nodes, origin }], textX: textStart(line) - line.colLeft, answers: 0 });
       if (ordered) list.next = (marker as { n: number }).n + 1;
       list.last = line;
       continue;
@@ -147,6 +147,15 @@ export function linesToBlocks(lines: readonly PdfLine[], type: Typography): Mark
       const wrapped = near && isFull(prev!, line);
       if ((near && hanging) || wrapped || continuesFlow(prev!, line) || indentedInNewColumn) {
         appendLine(item.lines, nodes, origin, isFull(prev!, line) || continuesFlow(prev!, line));
+        pending.last = line;
+        continue;
+      }
+      // A numbered question whose answer is set as paragraphs under it (an FAQ): the answer's
+      // paragraphs go with the question, up to the next number, as the lines of its item.
+      const question = pending.ordered && /[?？]$/.test(item.lines[0].nodes.map(textOf).join('').trim());
+      if (question && item.answers < 6 && (gap <= leadingOf(line) * 2.6 || prev!.flow !== line.flow)) {
+        item.lines.push({ nodes, origin });
+        item.answers++;
         pending.last = line;
         continue;
       }
@@ -219,6 +228,16 @@ function appendLine(lines: SoftLine[], nodes: PhrasingContent[], origin: LineOri
   const head = nodes[0];
   const tailText = tail ? textOf(tail) : '';
   const headText = head ? textOf(head) : '';
+  if (tail?.type === 'strong' && head?.type === 'strong') {
+    // A bold sentence wrapped over two lines stays one bold stretch.
+    const hyphen = /\p{L}-$/u.test(tailText) && /^\p{Ll}/u.test(headText);
+    const end = tail.children.at(-1);
+    if (hyphen && end?.type === 'text') end.value = end.value.slice(0, -1);
+    else if (!(isCjk(tailText.at(-1)) && isCjk(headText[0]))) tail.children.push({ type: 'text', value: ' ' });
+    tail.children.push(...head.children);
+    last.nodes.push(...nodes.slice(1));
+    return;
+  }
   if (/\p{L}-$/u.test(tailText) && /^\p{Ll}/u.test(headText) && tail?.type === 'text') {
     tail.value = tail.value.slice(0, -1);
   } else if (!(isCjk(tailText.at(-1)) && isCjk(headText[0]))) {
