@@ -33,6 +33,14 @@ export function formatOutline(doc: StudyDocument): string {
   block('clozes', doc.clozes.map((c) => `${pad(c.source)}  ${clip(c.cloze)}`));
   block('key points', doc.keyPoints.map((k) => `${pad(k.source)}  ${clip(k.text)}`));
   block('formulas', doc.formulas.map((f) => `${pad(f.source)}  ${clip(`${f.expression}${f.variables.length ? `  (${f.variables.map((v) => `${v.symbol}: ${v.meaning}`).join('; ')})` : ''}`)}`));
+  const choices: string[] = [];
+  for (const c of doc.choices) {
+    choices.push(`${pad(c.source)}  ${clip(c.stem)}${c.multiple ? '  (several answers)' : ''}`);
+    for (const o of c.options) choices.push(`         ${o.correct ? '[x]' : '[ ]'} ${clip(o.text, 90)}`);
+    if (c.explanation) choices.push(`         ${clip(`why: ${c.explanation}`, 90)}`);
+  }
+  if (doc.choices.length) out.push('', `multiple choice (${doc.choices.length})`, ...choices);
+  block('paragraphs', doc.paragraphs.map((p) => `${pad(p.source)}  ${clip(p.text)}`));
   block('dropped', doc.dropped.map((d) => `${pad(d)}  ${clip(d.text, 70)}  [${d.reason}]`));
   return `${out.join('\n')}\n`;
 }
