@@ -161,6 +161,18 @@ describe('bad input: a clear error naming the file and what to do', () => {
     expect(e.message).toMatch(/no text to read.*OCR/);
   });
 
+  it('a scanned page inside a PDF with text is named in a warning, and the rest is read', async () => {
+    const { PDFDocument } = await import('pdf-lib');
+    const merged = await PDFDocument.create();
+    for (const name of ['cells.pdf', 'scanned.pdf']) {
+      const source = await PDFDocument.load(bytesOf(name));
+      for (const p of await merged.copyPages(source, source.getPageIndices())) merged.addPage(p);
+    }
+    const { document, messages } = await readNotes(await merged.save(), { file: 'mixed.pdf' });
+    expect(messages.map((m) => m.message)).toContain('page 2 is an image without a text layer (a scanned page?): nothing was read from it');
+    expect(document.definitions.map((d) => d.term)).toEqual(['Cell', 'Organelle', 'Mitochondrion']);
+  });
+
   it('an encrypted PDF asks for an unprotected copy', async () => {
     expect((await failure(bytesOf('encrypted.pdf'), 'locked.pdf')).message).toMatch(/password-protected/);
   });
