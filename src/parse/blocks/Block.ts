@@ -18,6 +18,8 @@ export interface HeadingBlock {
   type: 'heading';
   /** Plain text, inline markup removed. */
   text: string;
+  /** As written, inline Markdown kept (numbering and `#` marks removed). */
+  raw: string;
   depth: number;
   source: SourcePosition;
   /** Written as `Title:`, introducing what follows (a table's caption). */

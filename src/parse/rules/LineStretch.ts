@@ -125,9 +125,9 @@ export class LineStretch {
   }
 
   /** Emits a heading read from line i; `plain` headings (no numbering) nest under the last numbered one. */
-  heading(i: number, text: string, depth: number, plain: boolean, leadIn = false): void {
+  heading(i: number, text: string, depth: number, plain: boolean, leadIn = false, raw = text): void {
     const d = Math.max(1, Math.min(depth, 6));
-    this.emit({ type: 'heading', text, depth: d, source: this.source(i), ...(leadIn ? { leadIn } : {}) });
+    this.emit({ type: 'heading', text, raw, depth: d, source: this.source(i), ...(leadIn ? { leadIn } : {}) });
     this.state.lastHeading = { depth, plain };
     this.state.atStart = false;
     this.lastHeadingLine = i;

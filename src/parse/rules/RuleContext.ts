@@ -66,14 +66,14 @@ export class BlockWalk {
     return this.state.builder;
   }
 
-  /** The previous block's text that introduces block i (`… :`), without its colon. */
+  /** The previous block's text that introduces block i (`… :`), as written, without its colon. */
   leadIn(i: number): string | null {
     const prev = this.blocks[i - 1];
     if (prev?.type === 'paragraph') {
       const last = prev.lines[prev.lines.length - 1]?.text.trim() ?? '';
-      return /[:：]$/.test(last) ? stripInline(last.replace(/\s*[:：]$/, '')) : null;
+      return /[:：]$/.test(last) ? last.replace(/\s*[:：]$/, '') : null;
     }
-    if (prev?.type === 'heading' && prev.leadIn) return prev.text.replace(/\s*[:：]$/, '');
+    if (prev?.type === 'heading' && prev.leadIn) return prev.raw.replace(/\s*[:：]$/, '');
     return null;
   }
 

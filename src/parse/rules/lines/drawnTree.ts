@@ -2,7 +2,6 @@ import type { OutlineNode } from '../../../model/StudyDocument.js';
 import { matchQuestionLine } from '../../pasted/matchQuestionLine.js';
 import { matchTreeLine, nestByColumn, type PlacedLine } from '../../pasted/readDrawnTree.js';
 import { readPipeTable } from '../../pasted/readGluedTable.js';
-import { stripInline } from '../../stripInline.js';
 import { MAX_ITEM_LINE } from '../LineStretch.js';
 import type { LineRule } from '../Rule.js';
 
@@ -20,7 +19,7 @@ export const drawnTree: LineRule = {
     let labelled = false;
     if (matchTreeLine(lines[i])) root = { label: '', children: [], source: stretch.source(i) };
     else if (i + 1 < lines.length && matchTreeLine(lines[i + 1]) && !matchQuestionLine(stretch.plain(i))) {
-      root = { label: stretch.plain(i).replace(/[:：]$/, ''), children: [], source: stretch.source(i) };
+      root = { label: stretch.text(i).trim().replace(/\s*[:：]$/, ''), children: [], source: stretch.source(i) };
       labelled = true;
       first = i + 1;
     } else return 0;
@@ -37,12 +36,12 @@ export const drawnTree: LineRule = {
         if (/^[ \t│┃|]+$/.test(line) && line.trim()) continue;
         const cont = /^[ \t]*[│┃|][ \t]+(\S.*)$/.exec(line);
         if (cont && placed.length) {
-          placed[placed.length - 1].label += ` ${stripInline(cont[1])}`;
+          placed[placed.length - 1].label += ` ${cont[1].trim()}`;
           continue;
         }
         break;
       }
-      placed.push({ column: branch.column, last: branch.last, label: stripInline(branch.label), source: stretch.source(j) });
+      placed.push({ column: branch.column, last: branch.last, label: branch.label, source: stretch.source(j) });
     }
     nestByColumn(root, placed);
     stretch.emit({ type: 'tree', root, labelled });
