@@ -147,7 +147,10 @@ export interface Coverage {
 }
 
 export interface DroppedLine {
+  /** As in SourcePosition: within `page` or `slide` when one is set. */
   line: number;
+  page?: number;
+  slide?: number;
   text: string;
   reason: string;
 }
