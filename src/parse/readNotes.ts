@@ -55,6 +55,23 @@ function remapSources(document: StudyDocument, messages: Diagnostic[], origins: 
     if (origin.slide !== undefined) d.slide = origin.slide;
   }
   for (const m of messages) if (m.line !== undefined) m.line = place(m.line)?.line ?? m.line;
+  if (document.coverage) document.coverage.unused = remapRanges(document.coverage.unused, place);
+}
+
+type Range = NonNullable<StudyDocument['coverage']>['unused'][number];
+
+/** Unused line ranges of the reader's text as ranges of the file, one per page or slide they cross. */
+function remapRanges(ranges: readonly Range[], place: (line: number) => LineOrigin | undefined): Range[] {
+  const out: Range[] = [];
+  for (const r of ranges) {
+    for (let line = r.from; line <= r.to; line++) {
+      const o = place(line) ?? { line };
+      const last = out[out.length - 1];
+      if (last && last.page === o.page && last.slide === o.slide && last.to === o.line - 1) last.to = o.line;
+      else out.push({ from: o.line, to: o.line, ...(o.page !== undefined ? { page: o.page } : {}), ...(o.slide !== undefined ? { slide: o.slide } : {}) });
+    }
+  }
+  return out;
 }
 
 /** The reader's dropped lines and the rules' in document order (page or slide, then line). */
