@@ -7,6 +7,7 @@ import {
   type Definition,
   type Formula,
   type FormulaVariable,
+  type KeyPoint,
   type OutlineNode,
   type Paragraph,
   type QuestionAnswer,
@@ -17,6 +18,7 @@ import {
 } from '../model/StudyDocument.js';
 import type { Diagnostic } from '../model/Diagnostic.js';
 import { isRich, type Inline, type RichFields } from '../model/Inline.js';
+import { findFigures } from './findFigures.js';
 import { plainOf, readInline } from './inline/readInline.js';
 import { toTex } from './inline/toTex.js';
 
@@ -48,7 +50,7 @@ export class DocumentBuilder {
   /** Rich twins of the fields read for the item being made, by field path; taken by `finish`. */
   private pending: RichFields = {};
   /** The item made last, with the kind it is: a code block or an image under it belongs to it. */
-  last: { kind: 'definition' | 'qa' | 'other'; item: StudyItemBase } | null = null;
+  last: { kind: 'definition' | 'qa' | 'paragraph' | 'other'; item: StudyItemBase } | null = null;
 
   constructor(file: string) {
     this.doc = createEmptyDocument(file);
@@ -77,7 +79,7 @@ export class DocumentBuilder {
   }
 
   /** Hands the rich twins read so far to the item (or drops them when no item is made). */
-  private finish<T extends StudyItemBase>(item: T | null, kind: 'definition' | 'qa' | 'other' = 'other'): T | null {
+  private finish<T extends StudyItemBase>(item: T | null, kind: 'definition' | 'qa' | 'paragraph' | 'other' = 'other'): T | null {
     const rich = this.pending;
     this.pending = {};
     if (!item) return null;
@@ -255,9 +257,24 @@ export class DocumentBuilder {
       return;
     }
     const section = this.sectionPath;
-    const item = { id: this.ids.allocate('keyPoint', text, section), text, section, source };
+    const figures = findFigures(text);
+    const item: KeyPoint = { id: this.ids.allocate('keyPoint', text, section), text, section, source };
+    if (figures.length) item.figures = figures;
     this.doc.keyPoints.push(item);
     this.finish(item);
+  }
+
+  /** Prose no rule made an item of, kept in its section; the same passage pasted twice is kept once. */
+  addParagraph(raw: string, source: SourcePosition, endLine: number): void {
+    const text = this.text(raw, 'text');
+    if (!text || !/[\p{L}\p{N}]/u.test(text) || !this.isNew('paragraph', text)) {
+      this.discard();
+      return;
+    }
+    const section = this.sectionPath;
+    const item: Paragraph = { id: this.ids.allocate('paragraph', text.slice(0, 200), section), text, section, source, endLine };
+    this.doc.paragraphs.push(item);
+    this.finish(item, 'paragraph');
   }
 
   private plainNode(node: OutlineNode): OutlineNode {

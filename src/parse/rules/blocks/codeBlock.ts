@@ -2,6 +2,7 @@ import type { Inline } from '../../../model/Inline.js';
 import type { Block } from '../../blocks/Block.js';
 import { readInline } from '../../inline/readInline.js';
 import { isQuestionText } from '../../matchQa.js';
+import { matchQuestionLine } from '../../pasted/matchQuestionLine.js';
 import { stripInline } from '../../stripInline.js';
 import type { BlockRule } from '../Rule.js';
 
@@ -69,16 +70,18 @@ export const codeBlock: BlockRule = {
     const prev = walk.blocks[i - 1];
     const from = firstLine(prev);
     const last = builder.last;
+    // A prompt line that made no item of its own (`Pour inverser une liste :`, `How …?`) and the block are a card.
+    if (prev?.type === 'paragraph') {
+      const line = prev.lines[prev.lines.length - 1];
+      const plain = stripInline(line.text).trim();
+      const prompt = /[:：]$/.test(plain) ? line.text.trim().replace(/\s*[:：]$/, '') : matchQuestionLine(plain) !== null || isQuestionText(plain) ? line.text.trim() : null;
+      const used = last !== null && last.item.source.line === line.source.line && last.kind !== 'paragraph';
+      if (prompt && !used && !LABEL.test(stripInline(prompt).trim()) && builder.addQa(prompt, [content], line.source)) return 1;
+    }
     if (last && from !== null && last.item.source.line >= from) {
       if (last.kind === 'qa') builder.addAnswer(last.item as Parameters<typeof builder.addAnswer>[0], content);
       else builder.attach(last.item, content);
       return 1;
-    }
-    if (prev?.type === 'paragraph') {
-      const line = prev.lines[prev.lines.length - 1];
-      const plain = stripInline(line.text).trim();
-      const prompt = /[:：]$/.test(plain) ? line.text.trim().replace(/\s*[:：]$/, '') : isQuestionText(plain) ? line.text.trim() : null;
-      if (prompt && !LABEL.test(stripInline(prompt).trim()) && builder.addQa(prompt, [content], line.source)) return 1;
     }
     if (last) builder.attach(last.item, content);
     else builder.addFigure(content, source, source.line + (block.type === 'code' ? block.text.split('\n').length : block.type === 'paragraph' ? block.lines.length - 1 : 0));
