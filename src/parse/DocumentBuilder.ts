@@ -288,7 +288,8 @@ export class DocumentBuilder {
   addFormula(expression: string, variables: FormulaVariable[], source: SourcePosition): Formula | null {
     if (!this.isNew('formula', expression)) return null;
     const section = this.sectionPath;
-    this.pending.expression = [{ type: 'math', tex: toTex(expression), display: true }];
+    // A formula written in words of a script MathJax's fonts lack (需求价格弹性 = …) reads best as text.
+    if (!/[\u0590-\u1fff\u2e80-\uffff]/u.test(expression) || /\\[a-zA-Z]/.test(expression)) this.pending.expression = [{ type: 'math', tex: toTex(expression), display: true }];
     variables.forEach((v, k) => {
       this.plainField(v.symbol, `variables/${k}/symbol`);
       this.plainField(v.meaning, `variables/${k}/meaning`);

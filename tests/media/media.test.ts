@@ -112,10 +112,13 @@ describe.skipIf(skipReason)('every output draws them', () => {
     for (const source of ['\\frac{1}{2}', '\\int_0^1', '\\sqrt{\\pi}', '$E = mc^2$']) expect(text, source).not.toContain(source);
     // The rejected formula is shown as written.
     expect(text).toContain('$\\frac{1}{$');
-    // Paths for glyphs and invisible text under them.
+    // Glyph outlines as filled forms, each written once and drawn wherever it recurs; invisible text under them.
     const content = uncompressed(pdf);
     expect((content.match(/\n3 Tr\n/g) ?? []).length).toBeGreaterThan(10);
-    expect((content.match(/\nf\n/g) ?? []).length).toBeGreaterThan(50);
+    const forms = (content.match(/\/Subtype \/Form/g) ?? []).length;
+    const uses = (content.match(/ cm \/G\d+ Do Q/g) ?? []).length;
+    expect(forms).toBeGreaterThan(20);
+    expect(uses).toBeGreaterThan(forms * 2);
     // Three pictures embedded once each (object ids), the cell drawn twice.
     const images = spawnSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).stdout.split('\n').slice(2).map((l) => l.trim().split(/\s+/)).filter((c) => c[2] === 'image');
     expect(new Set(images.map((c) => c[10])).size).toBe(3);

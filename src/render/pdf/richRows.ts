@@ -1,7 +1,8 @@
 import type { Inline } from '../../model/Inline.js';
 import { CODE_TEXT_COLOR, plainCode, type CodeToken, type Highlighter } from '../code/highlightCode.js';
 import { texToText } from '../math/texToText.js';
-import type { MathDrawing, Typesetter, TypesetMath } from '../math/typesetTex.js';
+import type { Typesetter, TypesetMath } from '../math/typesetTex.js';
+import { rectOperators } from './pathOperators.js';
 import type { InlineBox, Piece, Rgb, Span } from './breakLines.js';
 import type { FontChain, FontStyle } from './FontChain.js';
 import { paragraphRows } from './paragraphRows.js';
@@ -49,8 +50,8 @@ function multiply(p: readonly number[], q: readonly number[]): [number, number, 
  * fonts, placed where MathJax put them: drawn as paths like the rest of the formula, so the text
  * layer holds only the formula's readable form.
  */
-function glyphPaths(env: RichEnv, math: TypesetMath): MathDrawing['paths'] {
-  const paths: MathDrawing['paths'] = [];
+function glyphPaths(env: RichEnv, math: TypesetMath): { d: string; m: readonly number[] }[] {
+  const paths: { d: string; m: readonly number[] }[] = [];
   for (const t of math.drawing.texts) {
     let advance = 0;
     for (const run of env.chain.runs(t.text, 'regular')) {
@@ -67,15 +68,27 @@ function glyphPaths(env: RichEnv, math: TypesetMath): MathDrawing['paths'] {
   return paths;
 }
 
+/** A formula's glyphs (each an outline and its place, in em, y down) and its bars as path operators, made once per formula. */
+const drawings = new WeakMap<TypesetMath, { glyphs: { d: string; m: readonly number[] }[]; rects: string }>();
+
+function mathDrawing(env: RichEnv, math: TypesetMath): { glyphs: { d: string; m: readonly number[] }[]; rects: string } {
+  let drawing = drawings.get(math);
+  if (!drawing) {
+    drawing = { glyphs: [...math.drawing.paths, ...glyphPaths(env, math)], rects: math.drawing.rects.map((r) => rectOperators(r, r.m)).join('\n') };
+    drawings.set(math, drawing);
+  }
+  return drawing;
+}
+
 /** A typeset formula as a box of the line, `size` points per em. */
 function mathBox(env: RichEnv, math: TypesetMath, tex: string, size: number): InlineBox {
-  const drawing: MathDrawing = math.drawing.texts.length ? { paths: [...math.drawing.paths, ...glyphPaths(env, math)], rects: math.drawing.rects, texts: [] } : math.drawing;
+  const drawing = mathDrawing(env, math);
   return {
     width: math.width * size,
     ascent: math.ascent * size,
     descent: math.descent * size,
     draw(out, x, baseline, color) {
-      out.push({ kind: 'math', x, y: baseline, scale: size, drawing, color });
+      out.push({ kind: 'math', x, y: baseline, scale: size, glyphs: drawing.glyphs, rects: drawing.rects, color });
       hiddenText(env, tex, x, baseline, math.width * size, size * 0.8, out);
     },
   };

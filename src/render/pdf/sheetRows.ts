@@ -85,7 +85,9 @@ export function sheetRows(input: SheetRowsInput): { rows: Row[]; running: string
     const all = [...blocks, ...(env ? item.attached ?? [] : [])];
     blocks = [];
     if (!env || all.length === 0) return rows;
-    return [...rows, ...blockRows(all, env, width, itemLine)];
+    // The item's last line stays with the block under it (a figure is not set apart from its term).
+    const kept = rows.length ? [...rows.slice(0, -1), { ...rows[rows.length - 1], keepWithNext: true }] : rows;
+    return [...kept, ...blockRows(all, env, width, itemLine)];
   };
 
   const itemRows = (id: string): Row[] => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
-  concatTransformationMatrix, PDFDocument, popGraphicsState, pushGraphicsState, rgb, setCharacterSqueeze, setTextRenderingMode, TextRenderingMode,
+  concatTransformationMatrix, PDFDocument, PDFName, PDFOperator, setFillingRgbColor, type PDFOperatorNames, type PDFRef, popGraphicsState, pushGraphicsState, rgb, setCharacterSqueeze, setTextRenderingMode, TextRenderingMode,
   type PDFFont, type PDFImage, type PDFPage,
 } from 'pdf-lib';
 import { addBookmarks, type Bookmark } from './addBookmarks.js';
@@ -8,6 +8,7 @@ import { breakLines, type Piece, type Rgb } from './breakLines.js';
 import type { Face, FontChain } from './FontChain.js';
 import { fontkitAdapter } from './fontkitAdapter.js';
 import type { Op } from './Row.js';
+import { matrixNum, pathBox, pathOperators } from './pathOperators.js';
 import type { PageGeometry } from './SheetLayout.js';
 import { sheetStyle } from './sheetStyle.js';
 
@@ -101,9 +102,23 @@ export async function writePdf(input: WritePdfInput): Promise<Uint8Array> {
     }
   }
 
+  // Glyph outlines of formulas as Form XObjects, named in order of first use.
+  const glyphs = new Map<string, { name: string; ref: PDFRef }>();
+  const glyphName = (page: PDFPage) => (d: string): string => {
+    let known = glyphs.get(d);
+    if (!known) {
+      const form = pdf.context.formXObject([PDFOperator.of(pathOperators(d, [1, 0, 0, 1, 0, 0]) as PDFOperatorNames)], { BBox: pathBox(d) });
+      known = { name: `G${glyphs.size + 1}`, ref: pdf.context.register(form) };
+      glyphs.set(d, known);
+    }
+    page.node.setXObject(PDFName.of(known.name), known.ref);
+    return known.name;
+  };
+
   for (const ops of input.pages) {
     const page = pdf.addPage([g.width, g.height]);
-    for (const op of ops) drawOp(page, op, fonts, fonts.get(sans), embedded);
+    const glyph = glyphName(page);
+    for (const op of ops) drawOp(page, op, fonts, fonts.get(sans), embedded, glyph);
   }
 
   addBookmarks(pdf, input.bookmarks);
@@ -120,7 +135,7 @@ export async function writePdf(input: WritePdfInput): Promise<Uint8Array> {
   return pdf.save({ useObjectStreams: true });
 }
 
-function drawOp(page: PDFPage, op: Op, fonts: Map<Face, PDFFont>, hexFont: PDFFont | undefined, images: ReadonlyMap<string, PDFImage>): void {
+function drawOp(page: PDFPage, op: Op, fonts: Map<Face, PDFFont>, hexFont: PDFFont | undefined, images: ReadonlyMap<string, PDFImage>, glyph: (d: string) => string): void {
   const H = page.getHeight();
   switch (op.kind) {
     case 'text': {
@@ -137,7 +152,7 @@ function drawOp(page: PDFPage, op: Op, fonts: Map<Face, PDFFont>, hexFont: PDFFo
       break;
     }
     case 'math':
-      drawMath(page, op);
+      drawMath(page, op, glyph);
       break;
     case 'image': {
       const image = images.get(op.path);
@@ -167,27 +182,23 @@ function drawOp(page: PDFPage, op: Op, fonts: Map<Face, PDFFont>, hexFont: PDFFo
 }
 
 /**
- * A formula from MathJax: every glyph is a path drawn through its own transform (MathJax's SVG
- * coordinates, y down, in em) mapped to the page (points, y up); bars are rectangles. pdf-lib's
- * drawSvgPath flips y itself, which the matrix below accounts for.
+ * A formula: each glyph outline is a Form XObject, written once per sheet however often it is drawn
+ * (formulas repeat their letters), and placed by its matrix; bars are drawn in place. One matrix
+ * scales em to points and turns y up; everything is filled in the text colour.
  */
-function drawMath(page: PDFPage, op: Extract<Op, { kind: 'math' }>): void {
+function drawMath(page: PDFPage, op: Extract<Op, { kind: 'math' }>, glyph: (d: string) => string): void {
   const H = page.getHeight();
-  const s = op.scale;
-  const ox = op.x;
-  const oy = H - op.y;
-  const fill = color(op.color);
-  const place = (m: readonly number[]) => concatTransformationMatrix(s * m[0], -s * m[1], -s * m[2], s * m[3], ox + s * m[4], oy - s * m[5]);
-  for (const path of op.drawing.paths) {
-    page.pushOperators(pushGraphicsState(), place(path.m));
-    page.drawSvgPath(path.d, { x: 0, y: 0, color: fill, borderWidth: 0 });
-    page.pushOperators(popGraphicsState());
-  }
-  for (const r of op.drawing.rects) {
-    page.pushOperators(pushGraphicsState(), place(r.m));
-    page.drawSvgPath(`M ${r.x} ${r.y} h ${r.w} v ${r.h} h ${-r.w} Z`, { x: 0, y: 0, color: fill, borderWidth: 0 });
-    page.pushOperators(popGraphicsState());
-  }
+  const parts = op.glyphs.map((g) => `q ${g.m.map(matrixNum).join(' ')} cm /${glyph(g.d)} Do Q`);
+  if (op.rects) parts.push(op.rects);
+  if (!parts.length) return;
+  page.pushOperators(
+    pushGraphicsState(),
+    concatTransformationMatrix(op.scale, 0, 0, -op.scale, op.x, H - op.y),
+    setFillingRgbColor(op.color[0], op.color[1], op.color[2]),
+    // One operator whose text is the whole drawing: pdf-lib writes an operator as its name after its arguments.
+    PDFOperator.of(parts.join('\n') as PDFOperatorNames),
+    popGraphicsState(),
+  );
 }
 
 /** A character no bundled font has: a red frame with its code point, visible on paper. */
