@@ -15,7 +15,8 @@ export async function quizChapterOf(document: StudyDocument, templatesDir: strin
   // Formulas are typeset here, once, so the page carries SVG and no maths library.
   let math = false;
   let any = false;
-  forEachInline(document, (inline) => {
+  // Formula items are on the sheet, not on cards or in questions: they alone do not need MathJax here.
+  forEachInline({ ...document, formulas: [] }, (inline) => {
     any = true;
     if (inline.type === 'math') math = true;
   });
