@@ -1,3 +1,4 @@
+import { findFigures } from './findFigures.js';
 import { looksLikeTerm } from './matchDefinition.js';
 import { splitSentences } from './splitSentences.js';
 import { stripInline } from './stripInline.js';
@@ -18,8 +19,8 @@ function startsDefinition(sentence: string): boolean {
 
 /**
  * A line that a paste ran several statements into, cut back into them: at elisions (`[...]`), and
- * between sentences where a new `Terme : définition` or a run of inline bullets begins. The
- * sentences after a definition stay with it until the next one begins. Null when the line is one
+ * between sentences where a new `Terme : définition`, a run of inline bullets or a sentence with a
+ * figure begins. Other sentences after a definition stay with it until the next one begins. Null when the line is one
  * statement (then the other rules read it whole).
  */
 export function splitRunOn(text: string): string[] | null {
@@ -30,7 +31,8 @@ export function splitRunOn(text: string): string[] | null {
     if (open) segments.push(open);
     open = '';
     for (const sentence of splitSentences(part)) {
-      const starts = startsDefinition(sentence) || INLINE_BULLETS.test(sentence);
+      // A sentence with a figure is a key fact of its own, even after a definition.
+      const starts = startsDefinition(sentence) || INLINE_BULLETS.test(sentence) || findFigures(stripInline(sentence)).length > 0;
       if (starts && open) {
         segments.push(open);
         open = sentence;

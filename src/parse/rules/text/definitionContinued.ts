@@ -13,7 +13,7 @@ export const definitionContinued: TextRule = {
     const plain = run.plain(i);
     if (!definition || !plain || /[:：]$/.test(plain)) return 0;
     // In scripts with case a wrapped line goes on in lower case; in others the definition must not have ended.
-    if (/^[\p{Lu}]/u.test(plain) || /[.!?。！？;；]$/.test(definition.definition)) return 0;
+    if (/^[\p{Lu}]/u.test(plain) || /[.!?。！？;；]\s*$/.test(run.plain(i - 1)) || /[.!?。！？;；]$/.test(definition.definition)) return 0;
     run.builder.extendDefinition(definition, run.text(i));
     run.open = definition;
     return 1;
