@@ -1,9 +1,9 @@
 import { containsFolded } from './containsFolded.js';
 import { detectScript } from './detectScript.js';
-import { foldText } from './foldText.js';
+import { foldText } from '../quality/foldText.js';
 import { isCatchAll } from './isCatchAll.js';
 import type { McqBank, McqQuestion } from './McqBank.js';
-import { measureLength } from './measureLength.js';
+import { measureLength } from '../quality/measureLength.js';
 
 export type McqRule =
   | 'too-few-options'

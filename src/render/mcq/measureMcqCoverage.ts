@@ -1,5 +1,5 @@
 import type { QuestionAnswer, StudyDocument } from '../../model/StudyDocument.js';
-import { foldText } from './foldText.js';
+import { foldText } from '../quality/foldText.js';
 import { MAX_ORDER_STEPS } from './generateSequenceQuestions.js';
 import { isUsableDistractor } from './isUsableDistractor.js';
 import type { QuestionDraft } from './QuestionDraft.js';

@@ -2,7 +2,7 @@ import { classifyValue } from './classifyValue.js';
 import { containsFolded } from './containsFolded.js';
 import { detectScript } from './detectScript.js';
 import { findTerm } from './findTerm.js';
-import { foldText } from './foldText.js';
+import { foldText } from '../quality/foldText.js';
 import { hashSeed } from './seededRandom.js';
 
 /**
