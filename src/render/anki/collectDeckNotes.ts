@@ -15,6 +15,8 @@ import { noteGuid } from './noteGuid.js';
 const MAX_SEQUENCE_STEPS = 20;
 /** An outline node with more children than this is not one card to recall ("name the 40 …"). */
 const MAX_LIST_ITEMS = 15;
+/** Attributes per table card: past this, a row gives several cards. */
+const MAX_ATTRIBUTES_PER_CARD = 8;
 const CLOZE_MARK = /\{\{c(\d+)::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g;
 
 export interface DeckNotesOptions {
@@ -179,7 +181,6 @@ export function collectDeckNotes(doc: StudyDocument, deck: string, file: string 
   for (const t of doc.tables) {
     const reading = readTable(t, rules);
     const comments = new Set(rules.commentHeaders.map(fold));
-    const asked = reading.attributes.filter((a) => a && !comments.has(fold(a)));
     reading.things.forEach((thing, i) => {
       if (!thing || isSymbolAnswer(thing)) return;
       const values = reading.attributes.map((a, j) => ({ attribute: a, value: reading.value(i, j) })).filter((v) => v.value);
@@ -187,16 +188,21 @@ export function collectDeckNotes(doc: StudyDocument, deck: string, file: string 
         log?.reject('empty-side', reading.line(i, 0), thing);
         return;
       }
-      const prompt = asked.length > 0 ? asked : reading.attributes.filter(Boolean);
-      add({
-        source: { line: reading.transposed ? t.source.line : reading.line(i, 0), column: 1 },
-        kind: 'table-row', key: `${thing}\u0000${prompt.join('\u0000')}`, section: t.section,
-        type: 'basic', cardOrds: [0],
-        front: escapeField(fillWords(words.tablePrompt, { row: thing, columns: prompt.join(words.listJoin) })),
-        lines: values.map((v) => `${v.attribute}\u0000${v.value}`),
-        back: (lines) => attributesHtml(lines),
-        mergeable: false,
-      });
+      // A very wide table gives several cards per row, a few attributes each: one card cannot hold 50.
+      for (let from = 0; from < values.length; from += MAX_ATTRIBUTES_PER_CARD) {
+        const chunk = values.slice(from, from + MAX_ATTRIBUTES_PER_CARD);
+        const asked = chunk.map((v) => v.attribute).filter((a) => a && !comments.has(fold(a)));
+        const prompt = asked.length > 0 ? asked : chunk.map((v) => v.attribute).filter(Boolean);
+        add({
+          source: { line: reading.transposed ? t.source.line : reading.line(i, 0), column: 1 },
+          kind: 'table-row', key: `${thing}\u0000${prompt.join('\u0000')}`, section: t.section,
+          type: 'basic', cardOrds: [0],
+          front: escapeField(fillWords(words.tablePrompt, { row: thing, columns: prompt.join(words.listJoin) })),
+          lines: chunk.map((v) => `${v.attribute}\u0000${v.value}`),
+          back: (lines) => attributesHtml(lines),
+          mergeable: false,
+        });
+      }
     });
   }
   for (const o of doc.outlines) {

@@ -1,4 +1,5 @@
 import type { StudyDocument } from '../../model/StudyDocument.js';
+import { containsFolded } from './containsFolded.js';
 import type { QualityLog } from '../quality/QualityLog.js';
 import type { VariantMatcher } from '../quality/keyVariantMatcher.js';
 import type { McqWording } from './McqWording.js';
@@ -18,4 +19,9 @@ export interface GeneratorContext {
    * too, so the repetition cues nothing. Undefined when nothing is repeated.
    */
   echoPreference(name: string, text: string): ((candidate: string) => boolean) | undefined;
+}
+
+/** Why no question came out of a stem and key: the key written in the stem, or too few wrong options. */
+export function whyNoChoice(ctx: GeneratorContext, key: string, stem: string): 'key-in-stem' | 'too-few-distractors' {
+  return containsFolded(stem, key) || ctx.matcher(key.trim()).find(stem).length > 0 ? 'key-in-stem' : 'too-few-distractors';
 }

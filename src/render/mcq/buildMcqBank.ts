@@ -94,7 +94,7 @@ export function modelTextSize(document: StudyDocument): number {
 function gate(drafts: QuestionDraft[], document: StudyDocument, ctx: GeneratorContext): QuestionDraft[] {
   const reviewed = drafts.filter((d) => {
     const rule = reviewDraft(d, { rules: ctx.wording.rules, matcher: ctx.matcher, isCommon: ctx.isCommon });
-    if (rule) ctx.log.reject(rule, d.source.line, d.trueFalse?.trueStem ?? d.stem);
+    if (rule) ctx.log.reject(rule, d.source.line, d.trueFalse?.trueStem ?? d.stem, d.source.item);
     return !rule;
   });
   const chosen = new Map<string, QuestionDraft>();
@@ -106,7 +106,7 @@ function gate(drafts: QuestionDraft[], document: StudyDocument, ctx: GeneratorCo
   }
   const grouped = reviewed.filter((d) => {
     if (!d.group || chosen.get(`${d.template}\u0000${d.group}`) === d) return true;
-    ctx.log.reject('one-per-group', d.source.line, d.trueFalse?.trueStem ?? d.stem);
+    ctx.log.reject('one-per-group', d.source.line, d.trueFalse?.trueStem ?? d.stem, d.source.item);
     return false;
   });
   let budget = BANK_SIZE_FACTOR * modelTextSize(document) + BANK_SIZE_ALLOWANCE;
@@ -118,7 +118,7 @@ function gate(drafts: QuestionDraft[], document: StudyDocument, ctx: GeneratorCo
       return true;
     }
     budget = -1;
-    ctx.log.reject('bank-size', d.source.line, d.stem);
+    ctx.log.reject('bank-size', d.source.line, d.stem, d.source.item);
     return false;
   });
 }

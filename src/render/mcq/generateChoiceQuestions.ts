@@ -22,7 +22,7 @@ export function generateChoiceQuestions(ctx: GeneratorContext): QuestionDraft[] 
     const keys = options.filter((o) => o.correct);
     const distinct = new Set(options.map((o) => foldText(o.text))).size;
     if (!stem || keys.length === 0 || distinct < 2 || distinct !== options.length || options.length > MAX_AUTHORED_OPTIONS) {
-      log.reject('authored-invalid', c.source.line, stem || '(no stem)');
+      log.reject('authored-invalid', c.source.line, stem || '(no stem)', c.id);
       continue;
     }
     const multiple = keys.length > 1;

@@ -1,7 +1,7 @@
 import type { OutlineNode, StudyDocument } from '../../model/StudyDocument.js';
 import { blankDeletions } from './blankDeletions.js';
 import { capText } from './capText.js';
-import type { GeneratorContext } from './GeneratorContext.js';
+import { whyNoChoice, type GeneratorContext } from './GeneratorContext.js';
 import { isSymbolAnswer } from '../quality/isSymbolAnswer.js';
 import { makeQuestionId } from './makeQuestionId.js';
 import type { QuestionDraft } from './QuestionDraft.js';
@@ -39,13 +39,13 @@ export function generateClozeQuestions(ctx: GeneratorContext): QuestionDraft[] {
     for (const { text, hidden: key, hint, number } of blankDeletions(cloze.cloze, wording.words.blank)) {
       const line = cloze.source.line;
       if (isSymbolAnswer(key)) {
-        log.reject('symbol-answer', line, cloze.text);
+        log.reject('symbol-answer', line, cloze.text, cloze.id);
         continue;
       }
       const stem = wording.render('cloze-blank', { text, hint });
       const choice = selectDistractors({ key, stem, tiers: pools.tiers(cloze.section), prefer: ctx.echoPreference(key, text) });
       if (!choice) {
-        log.reject('too-few-distractors', line, stem);
+        log.reject(whyNoChoice(ctx, key, stem), line, stem, cloze.id);
         continue;
       }
       drafts.push({

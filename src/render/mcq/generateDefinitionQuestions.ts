@@ -2,7 +2,7 @@ import type { Definition } from '../../model/StudyDocument.js';
 import { capText } from './capText.js';
 import { containsFolded } from './containsFolded.js';
 import { foldText } from '../quality/foldText.js';
-import type { GeneratorContext } from './GeneratorContext.js';
+import { whyNoChoice, type GeneratorContext } from './GeneratorContext.js';
 import { joinFact } from './joinFact.js';
 import { maskVariants } from '../quality/keyVariantMatcher.js';
 import { makeQuestionId } from './makeQuestionId.js';
@@ -58,11 +58,11 @@ export function generateDefinitionQuestions(ctx: GeneratorContext): QuestionDraf
     const kind = kindOf.get(d)!;
     const line = d.source.line;
     if (kind === 'symbol') {
-      log.reject('symbol-answer', line, `${term}: ${definition}`);
+      log.reject('symbol-answer', line, `${term}: ${definition}`, d.id);
       continue;
     }
     if (measureLength(term) > rules.limits.term) {
-      log.reject('term-too-long', line, term);
+      log.reject('term-too-long', line, term, d.id);
       continue;
     }
     const fact = joinFact(document.language, term, definition);
@@ -101,7 +101,7 @@ export function generateDefinitionQuestions(ctx: GeneratorContext): QuestionDraf
       // Too few siblings for four options: a true/false item with a sibling's definition swapped in.
       const other = pickFalseSibling(definition, pools, trueOfStem);
       if (!other) {
-        if (!terms) log.reject('too-few-distractors', line, termStem);
+        if (!terms) log.reject(whyNoChoice(ctx, term, termStem), line, termStem, d.id);
         return;
       }
       drafts.push(

@@ -2,7 +2,7 @@ import type { Outline, OutlineNode } from '../../model/StudyDocument.js';
 import { capText } from './capText.js';
 import { DistractorPool } from './DistractorPool.js';
 import { foldText } from '../quality/foldText.js';
-import type { GeneratorContext } from './GeneratorContext.js';
+import { whyNoChoice, type GeneratorContext } from './GeneratorContext.js';
 import { joinFact } from './joinFact.js';
 import { makeQuestionId } from './makeQuestionId.js';
 import type { QuestionDraft } from './QuestionDraft.js';
@@ -108,12 +108,12 @@ export function generateOutlineQuestions(ctx: GeneratorContext): QuestionDraft[]
     const held = holders.get(itemFold) ?? new Set<string>();
     const choice = selectDistractors({ key: group.node.label, stem, tiers, reject: (c) => held.has(foldText(c)), prefer: ctx.echoPreference(group.node.label, item) });
     if (!choice) {
-      log.reject('too-few-distractors', line, stem);
+      log.reject(whyNoChoice(ctx, group.node.label, stem), line, stem, p.outline.id);
       continue;
     }
     const shape = itemShape(item);
     if (shape !== 'plain' && choice.distractors.every((d) => !(shapesOf.get(foldText(d))?.has(shape) ?? false))) {
-      log.reject('shape-giveaway', line, stem);
+      log.reject('shape-giveaway', line, stem, p.outline.id);
       continue;
     }
     const members = group.node.children.map((c) => c.label.trim()).join(document.language === 'zh' ? '、' : ', ');

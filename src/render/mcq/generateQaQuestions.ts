@@ -1,7 +1,7 @@
 import type { QuestionAnswer } from '../../model/StudyDocument.js';
 import { capText } from './capText.js';
 import { foldText } from '../quality/foldText.js';
-import type { GeneratorContext } from './GeneratorContext.js';
+import { whyNoChoice, type GeneratorContext } from './GeneratorContext.js';
 import { isSymbolAnswer } from '../quality/isSymbolAnswer.js';
 import { makeQuestionId } from './makeQuestionId.js';
 import { makeTrueFalseDraft } from './makeTrueFalseDraft.js';
@@ -51,16 +51,16 @@ export function generateQaQuestions(ctx: GeneratorContext): QuestionDraft[] {
     const question = q.question.trim();
     const line = q.source.line;
     if (isEssayPrompt(question, wording.rules)) {
-      log.reject('essay-question', line, question);
+      log.reject('essay-question', line, question, q.id);
       continue;
     }
     if (isList(q)) {
-      log.reject('list-answer', line, question);
+      log.reject('list-answer', line, question, q.id);
       continue;
     }
     const key = join(q);
     if (isSymbolAnswer(key)) {
-      log.reject('symbol-answer', line, `${question} ${key}`);
+      log.reject('symbol-answer', line, `${question} ${key}`, q.id);
       continue;
     }
     const stem = wording.render('qa-answer', { question });
@@ -71,7 +71,7 @@ export function generateQaQuestions(ctx: GeneratorContext): QuestionDraft[] {
       // Answers too unlike for four options: true/false with another question's answer swapped in.
       const other = pickFalseSibling(key, tiers);
       if (!other) {
-        log.reject('too-few-distractors', line, stem);
+        log.reject(whyNoChoice(ctx, key, stem), line, stem, q.id);
         continue;
       }
       const statement = (answer: string) => wording.render('qa-statement', { question, answer });

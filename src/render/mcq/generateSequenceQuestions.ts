@@ -2,7 +2,7 @@ import type { OutlineNode, Sequence, StudyDocument } from '../../model/StudyDocu
 import { capText } from './capText.js';
 import { DistractorPool } from './DistractorPool.js';
 import { foldText } from '../quality/foldText.js';
-import type { GeneratorContext } from './GeneratorContext.js';
+import { whyNoChoice, type GeneratorContext } from './GeneratorContext.js';
 import { makeQuestionId } from './makeQuestionId.js';
 import type { QuestionDraft } from './QuestionDraft.js';
 import { rateDifficulty } from './rateDifficulty.js';
@@ -67,7 +67,7 @@ export function generateSequenceQuestions(ctx: GeneratorContext): QuestionDraft[
       // The asked step itself is written in the stem, the key is refused as equal: both drop out.
       const choice = selectDistractors({ key, stem, tiers: [sameFlow, allSteps] });
       if (!choice) {
-        log.reject('too-few-distractors', seq.source.line, stem);
+        log.reject(whyNoChoice(ctx, key, stem), seq.source.line, stem, seq.id);
         continue;
       }
       drafts.push({

@@ -1,7 +1,7 @@
 import { capText } from './capText.js';
 import { DistractorPool } from './DistractorPool.js';
 import { foldText } from '../quality/foldText.js';
-import type { GeneratorContext } from './GeneratorContext.js';
+import { whyNoChoice, type GeneratorContext } from './GeneratorContext.js';
 import { isSymbolAnswer } from '../quality/isSymbolAnswer.js';
 import { joinFact } from './joinFact.js';
 import { makeQuestionId } from './makeQuestionId.js';
@@ -67,7 +67,7 @@ export function generateTableQuestions(ctx: GeneratorContext): QuestionDraft[] {
     reading.attributes.forEach((attribute, a) => {
       if (!foldText(attribute)) return;
       if (inList(rules.commentHeaders, attribute)) {
-        log.reject('comment-column', table.source.line, attribute);
+        log.reject('comment-column', table.source.line, attribute, table.id);
         return;
       }
       const column = reading.things.map((_, t) => reading.value(t, a));
@@ -80,7 +80,7 @@ export function generateTableQuestions(ctx: GeneratorContext): QuestionDraft[] {
         if (!key || !foldText(thing)) return;
         const line = reading.line(t, a);
         if (isSymbolAnswer(key)) {
-          log.reject('symbol-answer', line, `${thing} — ${attribute}: ${key}`);
+          log.reject('symbol-answer', line, `${thing} — ${attribute}: ${key}`, table.id);
           return;
         }
         const stem = wording.render('table-cell', { column: attributeText, row: thing, caption: table.caption ?? '', plural });
@@ -93,7 +93,7 @@ export function generateTableQuestions(ctx: GeneratorContext): QuestionDraft[] {
           // Too few like values for the attribute (a two-row table): true/false with another thing's value.
           const other = pickFalseSibling(key, [siblings, poolOf(attribute)]);
           if (!other) {
-            log.reject('too-few-distractors', line, stem);
+            log.reject(whyNoChoice(ctx, key, stem), line, stem, table.id);
             return;
           }
           const statement = (value: string) => wording.render('table-statement', { column: attributeText, row: thing, value, plural });

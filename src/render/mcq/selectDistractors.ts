@@ -58,17 +58,22 @@ export function selectDistractors(request: DistractorRequest): DistractorChoice 
   const chosen: DistractorChoice = { distractors: [], tiers: [] };
   for (let tier = 0; tier < request.tiers.length && chosen.distractors.length < max; tier++) {
     const pool = request.tiers[tier];
-    const candidates = pool instanceof DistractorPool ? [...pool.nearest(key)] : pool.slice(0, LIST_LIMIT);
+    const indexed = pool instanceof DistractorPool;
+    const candidates = indexed ? pool.nearest(key) : pool.slice(0, LIST_LIMIT);
     const accepted: { text: string; distance: number; order: number; preferred: boolean }[] = [];
-    candidates.forEach((raw, order) => {
+    let order = 0;
+    for (const raw of candidates) {
+      // An indexed pool yields the closest lengths first: once enough are taken, the rest cannot win.
+      if (indexed && !request.prefer && accepted.length >= max - chosen.distractors.length) break;
+      order++;
       const text = raw.trim();
       const fold = foldText(text);
-      if (!fold || seen.has(fold) || isCatchAll(text) || isSymbolAnswer(text) || !isUsableDistractor(key, text)) return;
-      if (containsFolded(request.stem, text) || overlaps(key, text)) return;
-      if (request.reject?.(text)) return;
+      if (!fold || seen.has(fold) || isCatchAll(text) || isSymbolAnswer(text) || !isUsableDistractor(key, text)) continue;
+      if (containsFolded(request.stem, text) || overlaps(key, text)) continue;
+      if (request.reject?.(text)) continue;
       seen.add(fold);
       accepted.push({ text, distance: Math.abs(Math.log(measureLength(text) / keyLength)), order, preferred: request.prefer?.(text) ?? false });
-    });
+    }
     accepted.sort((a, b) => Number(b.preferred) - Number(a.preferred) || a.distance - b.distance || a.order - b.order);
     for (const a of accepted) {
       if (chosen.distractors.length >= max) break;

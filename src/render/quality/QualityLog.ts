@@ -19,6 +19,8 @@ export interface Rejection {
   line: number;
   /** Short text of the candidate: a stem, a card front. */
   what: string;
+  /** Id of the model item it came from, when known. */
+  item?: string;
 }
 
 /** ruleId of the one summary message per renderer and file (counts by rule). */
@@ -55,9 +57,9 @@ export class QualityLog {
     readonly rules: Readonly<Record<string, GateRule>>,
   ) {}
 
-  reject(rule: string, line: number, what: string): void {
+  reject(rule: string, line: number, what: string, item?: string): void {
     if (!this.rules[rule]) throw new Error(`unknown quality rule ${rule}`);
-    this.rejections.push({ rule, line, what: shorten(what) });
+    this.rejections.push(item === undefined ? { rule, line, what: shorten(what) } : { rule, line, what: shorten(what), item });
   }
 
   counts(): Record<string, number> {

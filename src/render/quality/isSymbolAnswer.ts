@@ -1,9 +1,11 @@
+import { memoizeText } from './memoizeText.js';
+
 /**
  * An answer that is a single letter or a bare symbol ("E", "m", "√", "→"): a formula legend or a
  * list marker read as a term. Nobody studies "which term means 'the whole'? — E / m / r / t".
  * A single digit is a real value (a count of moons), and a single CJK character is a word.
  */
-export function isSymbolAnswer(text: string): boolean {
+function isSymbolAnswerUncached(text: string): boolean {
   const t = text.trim();
   if (!t) return false;
   if (!/[\p{L}\p{N}]/u.test(t)) return true;
@@ -12,3 +14,5 @@ export function isSymbolAnswer(text: string): boolean {
   if (digits.length > 0 || letters.length !== 1) return false;
   return !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(letters[0]);
 }
+
+export const isSymbolAnswer = memoizeText(isSymbolAnswerUncached);

@@ -1,3 +1,4 @@
+import { memoizeText } from './memoizeText.js';
 import type { QuestionRules } from './QuestionRules.js';
 
 /** One word (spaced scripts) or one character (CJK), with where it sits in the original text. */
@@ -13,15 +14,17 @@ const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 /** Keys longer than this are compared as written only: variant matching is for names, not sentences. */
 const MAX_KEY_UNITS = 24;
 
-function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').normalize('NFKC').toLowerCase();
+function foldUncached(text: string): string {
+  // Plain ASCII needs no Unicode normalisation: the common case, made cheap.
+  return /^[\x00-\x7f]*$/.test(text) ? text.toLowerCase() : text.normalize('NFKD').replace(/\p{M}+/gu, '').normalize('NFKC').toLowerCase();
 }
+const fold = memoizeText(foldUncached);
 
 /**
  * Cuts text into comparable units in one pass: each CJK character is a unit, each run of other
  * letters and digits is a word; punctuation and spaces only separate.
  */
-function units(text: string): Unit[] {
+function unitsUncached(text: string): Unit[] {
   const out: Unit[] = [];
   let word = -1;
   let i = 0;
@@ -50,6 +53,9 @@ function sameWord(a: string, b: string, suffixes: readonly string[]): boolean {
   if (short.length < 3) return false;
   return suffixes.some((s) => long.length === short.length + s.length && long.startsWith(short) && long.endsWith(s));
 }
+
+/** Units are looked up for the same stems and options again and again: cached, and never mutated. */
+const units: (text: string) => readonly Unit[] = memoizeText(unitsUncached, 20_000);
 
 export interface VariantMatcher {
   /** [start, end) ranges of text where the key, or a variant of it, is written. */
