@@ -241,7 +241,7 @@ export function collectDeckNotes(doc: StudyDocument, deck: string, file: string 
       continue;
     }
     const letter = (i: number) => String.fromCharCode(65 + (i % 26));
-    const front = `${escapeField(c.stem.trim())}<ol type="A" class="revise-options">${options.map((o) => `<li>${escapeField(o.text.trim())}</li>`).join('')}</ol>`;
+    const front = `${escapeField(c.stem.trim())}<ol type=A class=revise-options>${options.map((o) => `<li>${escapeField(o.text.trim())}</li>`).join('')}</ol>`;
     const keyLines = options.flatMap((o, i) => (o.correct ? [`${letter(i)}. ${o.text.trim()}`] : []));
     add({
       source: c.source, kind: 'choice', key: c.stem, section: c.section, type: 'basic', cardOrds: [0], front,
@@ -298,7 +298,7 @@ function mergeSameFronts(found: Candidate[], log: QualityLog | undefined): Candi
 
 /** A definition as HTML with its term (and variants) blanked, so the definition side never shows it. */
 function maskedHtml(lines: readonly string[], find: (text: string) => [number, number][], words: DeckWords): string {
-  const blank = `<span class="revise-blank">${escapeField(words.blank)}</span>`;
+  const blank = `<span class=revise-blank>${escapeField(words.blank)}</span>`;
   const pieces = lines.flatMap((l) => splitRunningText(l));
   const mask = (text: string) => {
     let out = '';
@@ -324,8 +324,8 @@ function attributesHtml(lines: readonly string[]): string {
 
 /** The keys of an authored question, then its explanation. */
 function choiceBackHtml(keys: readonly string[], explanation: readonly string[]): string {
-  const list = `<ul class="revise-keys">${keys.map((k) => `<li><b>${escapeField(k)}</b></li>`).join('')}</ul>`;
-  return explanation.length ? `${list}<div class="revise-extra">${linesHtml(explanation)}</div>` : list;
+  const list = `<ul class=revise-keys>${keys.map((k) => `<li><b>${escapeField(k)}</b></li>`).join('')}</ul>`;
+  return explanation.length ? `${list}<div class=revise-extra>${linesHtml(explanation)}</div>` : list;
 }
 
 /** A key fact with each of its figures hidden as its own cloze; null when no figure is found in the text. */
