@@ -8,6 +8,8 @@ export interface IndexEntry {
   items: number;
   /** Outputs relative to the output folder, forward slashes. */
   outputs: string[];
+  /** What the quality gates left out and why ("mcq 12 questions (one-per-group 9, …)"), empty when nothing. */
+  dropped?: string;
 }
 
 export interface IndexCourse {
@@ -41,10 +43,10 @@ function renderHtml(courses: readonly IndexCourse[], entries: readonly IndexEntr
     for (const c of courses) lines.push(`<li>${escapeHtml(c.name)}: ${c.outputs.map(link).join(', ')}</li>`);
     lines.push('</ul>');
   }
-  lines.push('<h2>Notes</h2>', '<table>', '<tr><th>Notes file</th><th>Title</th><th>Language</th><th>Items</th><th>Outputs</th></tr>');
+  lines.push('<h2>Notes</h2>', '<table>', '<tr><th>Notes file</th><th>Title</th><th>Language</th><th>Items</th><th>Outputs</th><th>Left out by the quality gate</th></tr>');
   for (const e of entries) {
     lines.push(
-      `<tr><td>${escapeHtml(e.source)}</td><td>${escapeHtml(e.title)}</td><td>${escapeHtml(e.language)}</td><td>${e.items}</td><td>${e.outputs.map(link).join('<br>')}</td></tr>`,
+      `<tr><td>${escapeHtml(e.source)}</td><td>${escapeHtml(e.title)}</td><td>${escapeHtml(e.language)}</td><td>${e.items}</td><td>${e.outputs.map(link).join('<br>')}</td><td>${escapeHtml(e.dropped ?? '')}</td></tr>`,
     );
   }
   lines.push('</table>', '</body>', '</html>', '');
@@ -59,8 +61,8 @@ function renderMarkdown(courses: readonly IndexCourse[], entries: readonly Index
     for (const c of courses) lines.push(`- ${escapeMd(c.name)}: ${c.outputs.map(link).join(', ')}`);
     lines.push('');
   }
-  lines.push('## Notes', '', '| Notes file | Title | Language | Items | Outputs |', '| --- | --- | --- | --- | --- |');
-  for (const e of entries) lines.push(`| ${escapeMd(e.source)} | ${escapeMd(e.title)} | ${e.language} | ${e.items} | ${e.outputs.map(link).join(' ')} |`);
+  lines.push('## Notes', '', '| Notes file | Title | Language | Items | Outputs | Left out by the quality gate |', '| --- | --- | --- | --- | --- | --- |');
+  for (const e of entries) lines.push(`| ${escapeMd(e.source)} | ${escapeMd(e.title)} | ${e.language} | ${e.items} | ${e.outputs.map(link).join(' ')} | ${escapeMd(e.dropped ?? '')} |`);
   lines.push('');
   return lines.join('\n');
 }

@@ -64,6 +64,10 @@ export function generateQaQuestions(ctx: GeneratorContext): QuestionDraft[] {
       continue;
     }
     const stem = wording.render('qa-answer', { question });
+    if (whyNoChoice(ctx, key, question) === 'key-in-stem') {
+      log.reject('answer-in-question', line, question, q.id);
+      continue;
+    }
     const tiers = pools.tiers(q.section);
     const choice = selectDistractors({ key, stem, tiers });
     const source = { file: document.file, line, quote: capText(`${question} ${key}`), item: q.id };

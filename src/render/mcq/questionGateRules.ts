@@ -5,11 +5,12 @@ import type { GateRule } from '../quality/QualityLog.js';
  * candidate that fails one is not written; the build report counts it under the rule's name.
  */
 export const QUESTION_GATE_RULES = {
-  'symbol-answer': { summary: 'the answer would be a single letter or symbol (a formula legend, a list marker)', finding: true },
+  'symbol-answer': { summary: 'the answer would be a single letter or symbol (a formula legend, a list marker)', finding: false },
   'term-too-long': { summary: 'the term is a whole sentence, not a name to recall', finding: true },
-  'key-in-stem': { summary: 'the stem writes the key or a variant of it (small words, plural, case)', finding: true },
-  'key-echo': { summary: 'the stem repeats part of the key that no wrong option shares', finding: true },
-  'too-long': { summary: 'the stem, an option or the statement is too long to read as a quiz item', finding: true },
+  'key-in-stem': { summary: 'the stem writes the key or a variant of it (small words, plural, case)', finding: false },
+  'answer-in-question': { summary: 'the question already writes its own answer', finding: true },
+  'key-echo': { summary: 'the stem repeats part of the key that no wrong option shares', finding: false },
+  'too-long': { summary: 'the stem, an option or the statement is too long to read as a quiz item', finding: false },
   'list-answer': { summary: 'the answer is a list of several lines: a card, not one option', finding: false },
   'essay-question': { summary: 'the question asks for an essay ("Explain…", "简述…"): a card, not a quiz item', finding: false },
   'comment-column': { summary: 'the table column holds comments, not facts', finding: false },

@@ -117,7 +117,7 @@ export function describeDropped(summaries: readonly QualitySummary[]): string {
     const total = [...dropped.values()].reduce((a, b) => a + b, 0);
     if (total === 0) continue;
     const rules = [...dropped].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([r, n]) => `${r} ${n}`);
-    parts.push(`${renderer} ${total} ${unit} (${rules.join(', ')})`);
+    parts.push(`${renderer} ${total} ${total === 1 ? unit.replace(/s$/, '') : unit} (${rules.join(', ')})`);
   }
   return parts.join('; ');
 }
