@@ -1,8 +1,11 @@
 import { IdAllocator, normaliseKey } from '../model/makeItemId.js';
 import {
   createEmptyDocument,
+  type ChoiceOption,
+  type ChoiceQuestion,
   type Cloze,
   type Definition,
+  type Formula,
   type FormulaVariable,
   type OutlineNode,
   type SourcePosition,
@@ -25,6 +28,7 @@ export class DocumentBuilder {
   private readonly ids = new IdAllocator();
   private readonly seen = new Set<string>();
   private readonly open: OpenSection[] = [];
+  private readonly definitionCores = new Map<string, { core: string; item: Definition }[]>();
 
   constructor(file: string) {
     this.doc = createEmptyDocument(file);
@@ -52,11 +56,30 @@ export class DocumentBuilder {
     return true;
   }
 
-  /** Returns the new definition so a wrapped line can be appended to it, or null for a repeat. */
-  addDefinition(term: string, definition: string, source: SourcePosition): Definition | null {
+  /**
+   * Returns the new definition so a wrapped line can be appended to it, or null for a repeat: the
+   * same term defined twice with one definition inside the other (`客户:是指Y` then `客户是指Y;`) is one.
+   */
+  addDefinition(term: string, definition: string, source: SourcePosition, legendOf?: string): Definition | null {
+    const key = normaliseKey(term);
+    const core = normaliseKey(definition.replace(/^(?:是指|指的是|是|指|即|c'est|it is|is)\s*/iu, ''));
+    const known = this.definitionCores.get(key) ?? [];
+    // Bounded, so a file defining one term thousands of times stays linear.
+    for (const k of known.length <= 32 ? known : []) {
+      if (k.core.includes(core)) return null;
+      if (core.includes(k.core)) {
+        // The same definition pasted again with more words: keep the fuller one, once.
+        k.core = core;
+        k.item.definition = definition;
+        return null;
+      }
+    }
     if (!this.isNew('definition', term, definition)) return null;
     const section = this.sectionPath;
     const item: Definition = { id: this.ids.allocate('definition', term, section), term, definition, section, source };
+    if (legendOf) item.legendOf = legendOf;
+    known.push({ core, item });
+    this.definitionCores.set(key, known);
     this.doc.definitions.push(item);
     return item;
   }
@@ -101,10 +124,22 @@ export class DocumentBuilder {
     this.doc.keyPoints.push({ id: this.ids.allocate('keyPoint', text, section), text, section, source });
   }
 
-  addFormula(expression: string, variables: FormulaVariable[], source: SourcePosition): void {
-    if (!this.isNew('formula', expression)) return;
+  addFormula(expression: string, variables: FormulaVariable[], source: SourcePosition): Formula | null {
+    if (!this.isNew('formula', expression)) return null;
     const section = this.sectionPath;
-    this.doc.formulas.push({ id: this.ids.allocate('formula', expression, section), expression, variables, section, source });
+    const item: Formula = { id: this.ids.allocate('formula', expression, section), expression, variables, section, source };
+    this.doc.formulas.push(item);
+    return item;
+  }
+
+  addChoice(stem: string, options: ChoiceOption[], source: SourcePosition, explanation?: string, section = this.sectionPath): ChoiceQuestion | null {
+    const kept = options.filter((o) => o.text.trim());
+    if (!stem || kept.length < 2 || !kept.some((o) => o.correct)) return null;
+    if (!this.isNew('choice', stem, ...kept.map((o) => `${o.correct ? '+' : '-'}${o.text}`))) return null;
+    const item: ChoiceQuestion = { id: this.ids.allocate('choice', stem, section), stem, options: kept, multiple: kept.filter((o) => o.correct).length > 1, section, source };
+    if (explanation) item.explanation = explanation;
+    this.doc.choices.push(item);
+    return item;
   }
 }
 
