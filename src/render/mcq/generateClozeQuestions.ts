@@ -1,5 +1,6 @@
 import type { OutlineNode, StudyDocument } from '../../model/StudyDocument.js';
 import { blankDeletions } from './blankDeletions.js';
+import { foldText } from '../quality/foldText.js';
 import { capText } from './capText.js';
 import { whyNoChoice, type GeneratorContext } from './GeneratorContext.js';
 import { isSymbolAnswer } from '../quality/isSymbolAnswer.js';
@@ -13,7 +14,9 @@ import { selectDistractors } from './selectDistractors.js';
 function termLike(doc: StudyDocument): SectionPools<{ section: readonly string[]; names: string[] }> {
   const entries: { section: readonly string[]; names: string[] }[] = [];
   for (const c of doc.clozes) entries.push({ section: c.section, names: c.deletions });
-  for (const d of doc.definitions) entries.push({ section: d.section, names: [d.term] });
+  // A formula's variable ("image size") is not the kind of word a sentence about organelles lacks.
+  const variables = new Set(doc.formulas.flatMap((f) => f.variables.map((v) => foldText(v.symbol))));
+  for (const d of doc.definitions) if (!variables.has(foldText(d.term))) entries.push({ section: d.section, names: [d.term] });
   for (const t of doc.tables) entries.push({ section: t.section, names: t.rows.map((r) => r[0] ?? '') });
   for (const s of doc.sequences) entries.push({ section: s.section, names: s.steps });
   for (const o of doc.outlines) {
@@ -43,7 +46,7 @@ export function generateClozeQuestions(ctx: GeneratorContext): QuestionDraft[] {
         continue;
       }
       const stem = wording.render('cloze-blank', { text, hint });
-      const choice = selectDistractors({ key, stem, tiers: pools.tiers(cloze.section), prefer: ctx.echoPreference(key, text) });
+      const choice = selectDistractors({ key, stem, variants: ctx.matcher, tiers: pools.tiers(cloze.section), prefer: ctx.echoPreference(key, text) });
       if (!choice) {
         log.reject(whyNoChoice(ctx, key, stem), line, stem, cloze.id);
         continue;

@@ -26,13 +26,18 @@ export function generateDefinitionQuestions(ctx: GeneratorContext): QuestionDraf
   const { document, wording, log } = ctx;
   const rules = wording.rules;
   const defs = document.definitions.filter((d) => d.term.trim() && d.definition.trim());
-  const kindOf = new Map(defs.map((d) => [d, termKind(d.term.trim())]));
+  const formulaSymbols = new Set(document.formulas.flatMap((f) => f.variables.map((v) => foldText(v.symbol))));
+  const kindOf = new Map(defs.map((d) => [d, termKind(d.term.trim(), formulaSymbols)]));
   const names = defs.filter((d) => kindOf.get(d) === 'name');
   const shorts = defs.filter((d) => kindOf.get(d) !== 'name');
   const termPools = {
     name: new SectionPools(names, (d) => d.term),
     abbreviation: new SectionPools(
       shorts.filter((d) => kindOf.get(d) === 'abbreviation'),
+      (d) => d.term,
+    ),
+    legend: new SectionPools(
+      shorts.filter((d) => kindOf.get(d) === 'legend'),
       (d) => d.term,
     ),
   };
@@ -79,6 +84,7 @@ export function generateDefinitionQuestions(ctx: GeneratorContext): QuestionDraf
     const terms = selectDistractors({
       key: term,
       stem: termStem,
+      variants: ctx.matcher,
       tiers: termPools[kind].tiers(d.section),
       prefer: ctx.echoPreference(term, masked),
     });
@@ -122,7 +128,7 @@ export function generateDefinitionQuestions(ctx: GeneratorContext): QuestionDraf
       continue;
     }
     const meaningStem = wording.render('definition-meaning', { term });
-    const meanings = selectDistractors({ key: definition, stem: meaningStem, tiers: pools, reject: trueOfStem, prefer: ctx.echoPreference(term, definition) });
+    const meanings = selectDistractors({ key: definition, stem: meaningStem, variants: ctx.matcher, tiers: pools, reject: trueOfStem, prefer: ctx.echoPreference(term, definition) });
     if (meanings) {
       drafts.push({
         ...base,

@@ -106,7 +106,7 @@ export function generateOutlineQuestions(ctx: GeneratorContext): QuestionDraft[]
     const stem = wording.render('outline-group', { item, root: foldText(root) === foldText(group.node.label) ? '' : root });
     const line = p.node.source.line;
     const held = holders.get(itemFold) ?? new Set<string>();
-    const choice = selectDistractors({ key: group.node.label, stem, tiers, reject: (c) => held.has(foldText(c)), prefer: ctx.echoPreference(group.node.label, item) });
+    const choice = selectDistractors({ key: group.node.label, stem, variants: ctx.matcher, tiers, reject: (c) => held.has(foldText(c)), prefer: ctx.echoPreference(group.node.label, item) });
     if (!choice) {
       log.reject(whyNoChoice(ctx, group.node.label, stem), line, stem, p.outline.id);
       continue;

@@ -69,7 +69,7 @@ export function generateQaQuestions(ctx: GeneratorContext): QuestionDraft[] {
       continue;
     }
     const tiers = pools.tiers(q.section);
-    const choice = selectDistractors({ key, stem, tiers });
+    const choice = selectDistractors({ key, stem, variants: ctx.matcher, tiers });
     const source = { file: document.file, line, quote: capText(`${question} ${key}`), item: q.id };
     if (!choice) {
       // Answers too unlike for four options: true/false with another question's answer swapped in.

@@ -32,15 +32,14 @@ export function sequenceContexts(document: StudyDocument): (seq: Sequence) => st
 }
 
 /**
- * "Which step comes after X?" (the gate keeps one per flow: the steps share their options) and one
- * "which is the right order?" per sequence of 3–6 steps.
+ * "Which step comes after X?" with the flow's other steps as options (the gate keeps one per flow:
+ * the steps share their options), and one "which is the right order?" per sequence of 3–6 steps.
  */
 export function generateSequenceQuestions(ctx: GeneratorContext): QuestionDraft[] {
   const { document, wording, log } = ctx;
   const drafts: QuestionDraft[] = [];
   const sep = wording.words.orderSeparator;
   const contextOf = sequenceContexts(document);
-  const allSteps = new DistractorPool(document.sequences.flatMap((s) => s.steps));
   for (const seq of document.sequences) {
     const steps = seq.steps.map((s) => s.trim()).filter(Boolean);
     if (steps.length < 2) continue;
@@ -65,7 +64,8 @@ export function generateSequenceQuestions(ctx: GeneratorContext): QuestionDraft[
       const stem = wording.render('sequence-next', { step: steps[i], label });
       const key = steps[i + 1];
       // The asked step itself is written in the stem, the key is refused as equal: both drop out.
-      const choice = selectDistractors({ key, stem, tiers: [sameFlow, allSteps] });
+      // Only steps of the same flow: a step of another process is no plausible successor.
+      const choice = selectDistractors({ key, stem, variants: ctx.matcher, tiers: [sameFlow] });
       if (!choice) {
         log.reject(whyNoChoice(ctx, key, stem), seq.source.line, stem, seq.id);
         continue;
@@ -92,7 +92,7 @@ export function generateSequenceQuestions(ctx: GeneratorContext): QuestionDraft[
         wrong.push(s.join(sep));
       }
       wrong.push([...steps].reverse().join(sep));
-      const choice = selectDistractors({ key: whole, stem, tiers: [seededShuffle(wrong, seq.id)] });
+      const choice = selectDistractors({ key: whole, stem, variants: ctx.matcher, tiers: [seededShuffle(wrong, seq.id)] });
       if (!choice) continue;
       drafts.push({
         ...base,

@@ -84,7 +84,7 @@ export function generateTableQuestions(ctx: GeneratorContext): QuestionDraft[] {
           return;
         }
         const stem = wording.render('table-cell', { column: attributeText, row: thing, caption: table.caption ?? '', plural });
-        const choice = selectDistractors({ key, stem, tiers: [siblings, poolOf(attribute)], prefer: ctx.echoPreference(key, thing) });
+        const choice = selectDistractors({ key, stem, variants: ctx.matcher, tiers: [siblings, poolOf(attribute)], prefer: ctx.echoPreference(key, thing) });
         const fact = joinFact(document.language, `${thing} — ${attribute}`, key);
         const source = { file: document.file, line, quote: capText(fact), item: table.id };
         const part = `${thing}\u0000${attribute}`;

@@ -7,12 +7,16 @@ import type { QuestionRules } from '../quality/QuestionRules.js';
 
 const HAN = /\p{Script=Han}/u;
 
-/** Words sharing a long enough beginning ("relation" / "relationship") are one word to a reader. */
+/**
+ * Words a reader takes for one: the same word inflected ("cell" / "cells") or one built on the other
+ * ("relation" / "relationship"), not two words sharing a root ("chlorophylle" / "chloroplaste").
+ */
 function akin(a: string, b: string): boolean {
   if (a === b) return true;
   let n = 0;
   while (n < a.length && n < b.length && a[n] === b[n]) n++;
-  return n >= 6 || (n >= 4 && n === Math.min(a.length, b.length));
+  const shorter = Math.min(a.length, b.length);
+  return (n >= 4 && n >= shorter - 1) || (n >= 7 && n >= 0.7 * shorter);
 }
 
 const hanText = (text: string, particles: ReadonlySet<string>) =>

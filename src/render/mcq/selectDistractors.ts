@@ -3,6 +3,7 @@ import { DistractorPool } from './DistractorPool.js';
 import { foldText } from '../quality/foldText.js';
 import { isCatchAll } from './isCatchAll.js';
 import { isSymbolAnswer } from '../quality/isSymbolAnswer.js';
+import type { VariantMatcher } from '../quality/keyVariantMatcher.js';
 import { isUsableDistractor } from './isUsableDistractor.js';
 import { measureLength } from '../quality/measureLength.js';
 
@@ -22,6 +23,8 @@ export interface DistractorRequest {
   reject?: (candidate: string) => boolean;
   /** Candidates to take first inside a pool (they neutralise a word the stem shares with the key). */
   prefer?: (candidate: string) => boolean;
+  /** Finds a text's variants (plural, small words): a candidate the stem writes in any form is refused. */
+  variants?: (text: string) => VariantMatcher;
 }
 
 export interface DistractorChoice {
@@ -70,6 +73,7 @@ export function selectDistractors(request: DistractorRequest): DistractorChoice 
       const fold = foldText(text);
       if (!fold || seen.has(fold) || isCatchAll(text) || isSymbolAnswer(text) || !isUsableDistractor(key, text)) continue;
       if (containsFolded(request.stem, text) || overlaps(key, text)) continue;
+      if (request.variants && request.variants(text).find(request.stem).length > 0) continue;
       if (request.reject?.(text)) continue;
       seen.add(fold);
       accepted.push({ text, distance: Math.abs(Math.log(measureLength(text) / keyLength)), order, preferred: request.prefer?.(text) ?? false });
