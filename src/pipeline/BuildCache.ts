@@ -17,6 +17,8 @@ export interface CachedFile {
   /** Outputs relative to the output folder, forward slashes. */
   outputs: string[];
   items: number;
+  /** What renderers counted (cards, questions), for the index. */
+  counts?: Record<string, number>;
   messages: Diagnostic[];
   title: string;
   language: string;

@@ -67,6 +67,8 @@ export interface FileReport {
   status: 'built' | 'skipped' | 'failed';
   outputs: string[];
   items: number;
+  /** What renderers counted (cards, questions), shown in the index. */
+  counts?: Record<string, number>;
   messages: Diagnostic[];
 }
 
@@ -195,7 +197,7 @@ export async function buildFiles(options: BuildOptions): Promise<BuildReport> {
     state.language = c.language;
     state.inCourse = true;
     state.markPartsReady();
-    finish(state, { file: state.input.display, status: 'skipped', outputs: c.outputs.map((o) => join(outDir, o)), items: c.items, messages: c.messages });
+    finish(state, { file: state.input.display, status: 'skipped', outputs: c.outputs.map((o) => join(outDir, o)), items: c.items, counts: c.counts, messages: c.messages });
   }
 
   const stale = states.filter((s) => !s.cached);
@@ -215,7 +217,7 @@ export async function buildFiles(options: BuildOptions): Promise<BuildReport> {
     };
     const write = async (state: FileState, result: FileResult) => {
       if (state.inCourse === undefined) partsMade(state, result);
-      const fileReport: FileReport = { file: state.input.display, status: result.failed ? 'failed' : 'built', outputs: [], items: result.items, messages: [...result.messages] };
+      const fileReport: FileReport = { file: state.input.display, status: result.failed ? 'failed' : 'built', outputs: [], items: result.items, counts: result.counts, messages: [...result.messages] };
       for (const output of result.outputs) {
         const renderer = renderers.find((r) => r.name === output.renderer)!;
         const target = outputPath(state, renderer);
@@ -246,6 +248,7 @@ export async function buildFiles(options: BuildOptions): Promise<BuildReport> {
               timestamp: state.timestamp,
               outputs: fileReport.outputs.map((o) => relative(outDir, o).split(sep).join('/')),
               items: result.items,
+              counts: result.counts,
               messages: fileReport.messages,
               title: result.document.title,
               language: result.document.language,
@@ -516,6 +519,8 @@ async function writeIndex(
       title: s.title ?? s.input.relative,
       language: s.language ?? 'und',
       items: s.report.items,
+      cards: s.report.counts?.cards,
+      questions: s.report.counts?.questions,
       outputs: s.report.outputs.map(rel),
       dropped: describeDropped(s.report.messages.map(readQualitySummary).filter((q) => q !== null)),
     });
