@@ -11,11 +11,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const FAULTY = [
   '# Biology', // 1
   '', // 2
-  '**Osmosis**: diffusion of water.', // 3
-  '', // 4
-  '**Osmosis**: diffusion of water through a membrane.', // 5
-  '', // 6
-  '**Diffusion**: spread of particles from high to low concentration.', // 7
+  'Q: What is osmosis?', // 3
+  'A: The diffusion of water.', // 4
+  '', // 5
+  'Q: What is osmosis?', // 6
+  'A: Water crossing a membrane.', // 7
   '', // 8
   'Q: Which gas do plants release, oxygen?', // 9
   'A: Oxygen', // 10
@@ -37,7 +37,7 @@ describe('revise check', () => {
     expect(code).toBe(1);
     const lines = io.out.trim().split('\n');
     for (const line of lines) expect(line).toMatch(/^\S+faulty\.md:\d+: [a-z-]+: .+$/);
-    expect(lines.some((l) => l.startsWith(`${file}:5: same-front: `))).toBe(true);
+    expect(lines.some((l) => l.startsWith(`${file}:6: same-front: `))).toBe(true);
     expect(lines.some((l) => l.startsWith(`${file}:9: answer-in-question: `))).toBe(true);
     expect(lines).toHaveLength(2);
     expect(io.err).toMatch(/checked 1 file: 2 findings/);
@@ -59,7 +59,7 @@ describe('revise check', () => {
     const r = spawnSync('node', [join(repoRoot, 'bin', 'revise.js'), 'check', join(dir, 'missing.md'), file], { encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/missing\.md/);
-    expect(r.stdout).toMatch(/faulty\.md:5: same-front: /);
+    expect(r.stdout).toMatch(/faulty\.md:6: same-front: /);
   });
 });
 
@@ -76,7 +76,7 @@ describe('the build report and index.html say what the gates left out', () => {
     expect(io.out).toMatch(/revise: quality gate left out mcq \d+ questions? \([a-z-]+ \d+.*\); anki 1 note \(same-front 1\) \(--verbose lists them\)/);
     // The --json report carries the same counts, as info messages of the file.
     const summary = report!.files[0].messages.find((m) => m.ruleId === 'quality-gate' && m.message.startsWith('anki:'))!;
-    expect(summary).toMatchObject({ severity: 'info', message: 'anki: quality gate kept 5 of 6 notes, dropped 1: same-front 1', ruleId: 'quality-gate' });
+    expect(summary).toMatchObject({ severity: 'info', message: 'anki: quality gate kept 4 of 5 notes, dropped 1: same-front 1', ruleId: 'quality-gate' });
     const html = readFileSync(join(out, 'index.html'), 'utf8');
     expect(html).toContain('<th>Left out by the quality gate</th>');
     expect(html).toMatch(/<td>mcq \d+ questions? \([^<]*\); anki 1 note \(same-front 1\)<\/td><\/tr>/);

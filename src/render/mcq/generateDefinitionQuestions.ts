@@ -42,6 +42,11 @@ export function generateDefinitionQuestions(ctx: GeneratorContext): QuestionDraf
     ),
   };
   const meaningPools = { name: new SectionPools(names, (d) => d.definition), short: new SectionPools(shorts, (d) => d.definition) };
+  // A true/false item shows one value only: any definition may be swapped in, its own kind first.
+  const anyMeaning = new SectionPools(
+    defs.filter((d) => kindOf.get(d) !== 'symbol'),
+    (d) => d.definition,
+  );
   const byDefinition = new Map<string, Definition[]>();
   for (const d of defs) {
     const key = foldText(d.definition);
@@ -105,7 +110,7 @@ export function generateDefinitionQuestions(ctx: GeneratorContext): QuestionDraf
     const trueOfStem = (candidate: string) => selfNaming.has(foldText(candidate)) || (byDefinition.get(foldText(candidate)) ?? []).some((y) => y !== d && facetOf(y, d));
     const fallBack = () => {
       // Too few siblings for four options: a true/false item with a sibling's definition swapped in.
-      const other = pickFalseSibling(definition, pools, trueOfStem);
+      const other = pickFalseSibling(definition, [...pools, ...anyMeaning.tiers(d.section)], trueOfStem);
       if (!other) {
         if (!terms) log.reject(whyNoChoice(ctx, term, termStem), line, termStem, d.id);
         return;
