@@ -3,7 +3,7 @@ import { DistractorPool } from './DistractorPool.js';
 import { foldText } from '../quality/foldText.js';
 import { isCatchAll } from './isCatchAll.js';
 import { isSymbolAnswer } from '../quality/isSymbolAnswer.js';
-import type { VariantMatcher } from '../quality/keyVariantMatcher.js';
+import { textUnits, type VariantMatcher } from '../quality/keyVariantMatcher.js';
 import { isUsableDistractor } from './isUsableDistractor.js';
 import { measureLength } from '../quality/measureLength.js';
 
@@ -57,6 +57,7 @@ export function selectDistractors(request: DistractorRequest): DistractorChoice 
   // A key already written in the stem answers itself.
   if (!keyFold || isCatchAll(key) || containsFolded(request.stem, key)) return null;
   const keyLength = measureLength(key);
+  const stemUnits = request.variants ? textUnits(request.stem) : [];
   const seen = new Set<string>([keyFold]);
   const chosen: DistractorChoice = { distractors: [], tiers: [] };
   for (let tier = 0; tier < request.tiers.length && chosen.distractors.length < max; tier++) {
@@ -73,7 +74,7 @@ export function selectDistractors(request: DistractorRequest): DistractorChoice 
       const fold = foldText(text);
       if (!fold || seen.has(fold) || isCatchAll(text) || isSymbolAnswer(text) || !isUsableDistractor(key, text)) continue;
       if (containsFolded(request.stem, text) || overlaps(key, text)) continue;
-      if (request.variants && request.variants(text).find(request.stem).length > 0) continue;
+      if (request.variants && request.variants(text).findUnits(stemUnits).length > 0) continue;
       if (request.reject?.(text)) continue;
       seen.add(fold);
       accepted.push({ text, distance: Math.abs(Math.log(measureLength(text) / keyLength)), order, preferred: request.prefer?.(text) ?? false });

@@ -2,7 +2,7 @@ import { memoizeText } from './memoizeText.js';
 import type { QuestionRules } from './QuestionRules.js';
 
 /** One word (spaced scripts) or one character (CJK), with where it sits in the original text. */
-interface Unit {
+export interface Unit {
   text: string;
   start: number;
   end: number;
@@ -24,7 +24,7 @@ const fold = memoizeText(foldUncached);
  * Cuts text into comparable units in one pass: each CJK character is a unit, each run of other
  * letters and digits is a word; punctuation and spaces only separate.
  */
-function unitsUncached(text: string): Unit[] {
+function unitsUncached(text: string): readonly Unit[] {
   const out: Unit[] = [];
   let word = -1;
   let i = 0;
@@ -54,12 +54,13 @@ function sameWord(a: string, b: string, suffixes: readonly string[]): boolean {
   return suffixes.some((s) => long.length === short.length + s.length && long.startsWith(short) && long.endsWith(s));
 }
 
-/** Units are looked up for the same stems and options again and again: cached, and never mutated. */
-const units: (text: string) => readonly Unit[] = memoizeText(unitsUncached, 20_000);
+const units = unitsUncached;
 
 export interface VariantMatcher {
   /** [start, end) ranges of text where the key, or a variant of it, is written. */
   find(text: string): [number, number][];
+  /** The same over a text already cut with `textUnits`, to look for many keys in one stem. */
+  findUnits(hay: readonly Unit[]): [number, number][];
 }
 
 /**
@@ -75,9 +76,11 @@ export function keyVariantMatcher(key: string, rules: Pick<QuestionRules, 'parti
   const usable = core.length > 0 && core.length <= MAX_KEY_UNITS;
   return {
     find(text: string): [number, number][] {
+      return usable ? this.findUnits(units(text)) : [];
+    },
+    findUnits(hay: readonly Unit[]): [number, number][] {
       if (!usable) return [];
       const found: [number, number][] = [];
-      const hay = units(text);
       for (let i = 0; i < hay.length; i++) {
         if (!sameWord(hay[i].text, core[0], rules.pluralSuffixes)) continue;
         let j = i + 1;
