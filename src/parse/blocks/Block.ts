@@ -4,6 +4,8 @@ import type { OutlineNode, SourcePosition } from '../../model/StudyDocument.js';
 export interface SourceLine {
   text: string;
   source: SourcePosition;
+  /** Last file line of the text, when lines broken by a paste were joined into it. */
+  end?: number;
 }
 
 /**
@@ -18,6 +20,8 @@ export interface HeadingBlock {
   type: 'heading';
   /** Plain text, inline markup removed. */
   text: string;
+  /** As written, inline Markdown kept (numbering and `#` marks removed). */
+  raw: string;
   depth: number;
   source: SourcePosition;
   /** Written as `Title:`, introducing what follows (a table's caption). */

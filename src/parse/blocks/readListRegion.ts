@@ -189,7 +189,7 @@ class TreeReader {
       case 'heading': {
         const lines = node.position ? this.lines.text[node.position.start.line - 1] ?? '' : '';
         const text = stripInline(lines.replace(/^[ \t]*#{1,6}[ \t]*/, '').replace(/[ \t]#+[ \t]*$/, ''));
-        if (text) out.push({ type: 'heading', text, depth: node.depth, source: this.start(node) });
+        if (text) out.push({ type: 'heading', text, raw: lines.replace(/^[ \t]*#{1,6}[ \t]*/, '').replace(/[ \t]#+[ \t]*$/, '').trim(), depth: node.depth, source: this.start(node) });
         return;
       }
       case 'code':

@@ -183,7 +183,8 @@ export function buildMcqBank(documents: readonly StudyDocument[], options: McqBu
 }
 
 function explainEmpty(document: StudyDocument, log: QualityLog): string {
-  const items = countItems(document);
+  // Prose kept as paragraphs is on the sheet, but no question is made of it.
+  const items = countItems(document) - document.paragraphs.length;
   if (items === 0) return 'no multiple-choice question: the notes hold no definition, table, list, question or key point';
   if (log.rejections.some((r) => r.rule !== 'too-few-distractors')) {
     return `no multiple-choice question: the quality gate turned every candidate away (${Object.entries(log.counts()).map(([r, n]) => `${r} ${n}`).join(', ')})`;

@@ -20,7 +20,7 @@ import { MAX_ITEM_LINE } from '../LineStretch.js';
 export function addQuestion(walk: BlockWalk, question: string, lines: readonly SourceLine[], source: SourcePosition): void {
   const builder = walk.builder;
   const bare = lines.map((l) => protectLiterals(l.text.replace(BULLET, '$2')));
-  const cleaned = bare.map((t) => matchAnswerLabel(t) ?? stripInline(t)).filter(Boolean);
+  const cleaned = bare.map((t) => matchAnswerLabel(t) ?? t).filter((t) => stripInline(t));
   const card = matchDefinitionCard(question);
   if (card) {
     builder.addDefinition(card, cleaned.join(' '), source);

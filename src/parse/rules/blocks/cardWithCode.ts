@@ -1,4 +1,3 @@
-import { stripInline } from '../../stripInline.js';
 import type { BlockRule } from '../Rule.js';
 
 /** A `?` (or `??`) card whose answer is the code block right under the separator. */
@@ -11,8 +10,8 @@ export const cardWithCode: BlockRule = {
     if (block.type !== 'paragraph' || next?.type !== 'code' || block.lines.length < 2) return 0;
     const separator = block.lines[block.lines.length - 1].text.trim();
     if (separator !== '?' && separator !== '??') return 0;
-    const question = block.lines.slice(0, -1).map((l) => stripInline(l.text)).join(' ');
-    walk.builder.addQa(question, [next.text], block.lines[0].source, separator === '??');
+    const question = block.lines.slice(0, -1).map((l) => l.text).join(' ');
+    walk.builder.addQa(question, [next.text], block.lines[0].source, separator === '??', walk.builder.sectionPath, true);
     return 2;
   },
 };

@@ -1,5 +1,5 @@
 import type { Block, SourceLine } from '../../blocks/Block.js';
-import { LINE_NUMBER } from '../../pasted/matchQuestionLine.js';
+import { stripNumbering } from '../../pasted/matchQuestionLine.js';
 import { stripInline } from '../../stripInline.js';
 
 /** An option written with a letter or a circled number: `a.`, `B)`, `(c)`, `（d）`, `①`. */
@@ -21,7 +21,7 @@ export function matchOption(line: string): OptionLine | null {
   const m = OPTION.exec(line);
   if (!m || !m[5]?.trim()) return null;
   const letter = m[1] ?? m[2] ?? m[3];
-  return { index: letter ? letter.toLowerCase().charCodeAt(0) - 97 : m[4].charCodeAt(0) - 0x2460, text: stripInline(m[5]) };
+  return { index: letter ? letter.toLowerCase().charCodeAt(0) - 97 : m[4].charCodeAt(0) - 0x2460, text: m[5].trim() };
 }
 
 /** The option indexes an answer key names: `Réponse : b`, `Answer: B, D`, `答案：C`. Null if not a key line. */
@@ -37,9 +37,10 @@ export function keyIndex(letter: string): number {
   return /[①-⑧]/u.test(letter) ? letter.charCodeAt(0) - 0x2460 : letter.toLowerCase().charCodeAt(0) - 97;
 }
 
+/** The text after an `Explanation:` label, as written; null when the line has no such label. */
 export function matchExplanation(line: string): string | null {
   const m = EXPLANATION.exec(line);
-  return m ? stripInline(m[1]) : null;
+  return m ? m[1].trim() : null;
 }
 
 /**
@@ -57,9 +58,9 @@ export function readOptions(lines: readonly SourceLine[], from: number): { optio
   return options.length >= 2 ? { options, end: j } : null;
 }
 
-/** A question's text without its numbering (`Q3.`, `3)`, `Question 2 :`). */
+/** A question as written, without its numbering (`Q3.`, `3)`, `**2.**`, `Question 2 :`). */
 export function cleanStem(text: string): string {
-  return stripInline(text).replace(LINE_NUMBER, '').replace(/^Question\s+\d{1,3}\s*[:.)-]\s*/i, '').trim();
+  return stripNumbering(text).replace(/^Question\s+\d{1,3}\s*[:.)-]\s*/i, '').trim();
 }
 
 /** `1. b  2. c`, `1-B, 2-D`, `1) a` — an answer key by question number. Null unless every part is one. */

@@ -46,12 +46,13 @@ export const correctionBlock: BlockRule = {
     if (options && key) {
       // The exercise was waiting for this key: it is settled here, not at the end of the notes.
       walk.state.unkeyed = walk.state.unkeyed.filter((q) => q.source.line < exercise.source.line || q.source.line > block.source.line);
-      const stem = stripInline(exercise.lines.slice(0, first).map((l) => l.text).join(' ')) || exercise.title;
-      addKeyed(walk, stem, options.options.map((o) => o.text), key, exercise.source, section, lines.slice(1).map((l) => stripInline(l.text)).join(' '));
+      const stemText = exercise.lines.slice(0, first).map((l) => l.text).join(' ');
+      const stem = stripInline(stemText) ? stemText : exercise.title;
+      addKeyed(walk, stem, options.options.map((o) => o.text), key, exercise.source, section, lines.slice(1).map((l) => l.text).join(' '));
       return 1;
     }
-    const question = clip(stripInline(exercise.lines.map((l) => l.text).join(' ')) || exercise.title);
-    walk.builder.addQa(question, lines.map((l) => stripInline(l.text)), exercise.source, false, section);
+    const asked = exercise.lines.map((l) => l.text).join(' ');
+    walk.builder.addQa(clip(stripInline(asked) ? asked : exercise.title), lines.map((l) => l.text), exercise.source, false, section);
     return 1;
   },
 };

@@ -1,6 +1,5 @@
 import type { ChoiceOption, SourcePosition } from '../../../model/StudyDocument.js';
 import type { Block, SourceLine } from '../../blocks/Block.js';
-import { stripInline } from '../../stripInline.js';
 import type { BlockWalk } from '../RuleContext.js';
 import type { BlockRule } from '../Rule.js';
 import { cleanStem, matchAnswerKey, matchExplanation, readOptions } from './choiceSyntax.js';
@@ -32,7 +31,7 @@ export const letteredChoice: BlockRule = {
     const read = readOptions(lines, 0);
     if (!read || read.end !== lines.length) return 0;
     const prev = walk.blocks[i - 1];
-    const stemLines = prev?.type === 'heading' ? [{ text: prev.text, source: prev.source }] : prev?.type === 'paragraph' ? prev.lines.slice(-3) : null;
+    const stemLines = prev?.type === 'heading' ? [{ text: prev.raw, source: prev.source }] : prev?.type === 'paragraph' ? prev.lines.slice(-3) : null;
     if (!stemLines?.length) return 0;
     const number = NUMBER.exec(stemLines[0].text);
     return readChoice(walk, { text: cleanStem(stemLines.map((l) => l.text).join(' ')), source: stemLines[0].source, number: number ? Number(number[1]) : null }, lines, walk.blocks[i + 1]);
@@ -53,21 +52,21 @@ export function readChoice(walk: BlockWalk, stem: Stem, lines: readonly SourceLi
   for (let j = read.end; j < lines.length; j++) {
     const found: number[] | null = key === null ? matchAnswerKey(lines[j].text) : null;
     if (found) key = found;
-    else explanation.push(matchExplanation(lines[j].text) ?? stripInline(lines[j].text));
+    else explanation.push(matchExplanation(lines[j].text) ?? lines[j].text);
   }
   let taken = 1;
   if (key === null && next?.type === 'paragraph') {
     const found = matchAnswerKey(next.lines[0].text);
     if (found) {
       key = found;
-      explanation = next.lines.slice(1).map((l) => matchExplanation(l.text) ?? stripInline(l.text));
+      explanation = next.lines.slice(1).map((l) => matchExplanation(l.text) ?? l.text);
       taken = 2;
     }
   }
   const section = walk.builder.sectionPath;
   const texts = read.options.map((o) => o.text);
   if (key === null) walk.state.unkeyed.push({ number: stem.number, stem: stem.text, options: texts, source: stem.source, section });
-  else addKeyed(walk, stem.text, texts, key, stem.source, section, explanation.filter(Boolean).join(' '));
+  else addKeyed(walk, stem.text, texts, key, stem.source, section, explanation.filter((e) => e.trim()).join(' '));
   return taken;
 }
 

@@ -1,8 +1,8 @@
 import type { OutlineNode } from '../../../model/StudyDocument.js';
 import type { ListBlock, ListItem } from '../../blocks/Block.js';
-import { matchQuestionLine } from '../../pasted/matchQuestionLine.js';
+import { matchQuestionLine, stripNumbering } from '../../pasted/matchQuestionLine.js';
 import { stripInline } from '../../stripInline.js';
-import type { BlockWalk } from '../RuleContext.js';
+import { TextRun, type BlockWalk } from '../RuleContext.js';
 import type { BlockRule } from '../Rule.js';
 import { addQuestion } from './addQuestion.js';
 import { cleanStem, readOptions } from './choiceSyntax.js';
@@ -24,16 +24,16 @@ export const listBlock: BlockRule = {
     const list = walk.blocks[i];
     if (list.type !== 'list') return 0;
     const prev = walk.blocks[i - 1];
-    const asked = prev?.type === 'paragraph' && !walk.state.pending ? matchQuestionLine(stripInline(prev.lines[prev.lines.length - 1].text)) : null;
-    if (asked && prev?.type === 'paragraph') {
-      addQuestion(walk, asked, list.items.flatMap((item) => [{ text: itemLabel(item), source: item.source }]), prev.lines[prev.lines.length - 1].source);
+    const last = prev?.type === 'paragraph' ? prev.lines[prev.lines.length - 1] : null;
+    if (last && !walk.state.pending && matchQuestionLine(stripInline(last.text))) {
+      addQuestion(walk, stripNumbering(last.text), list.items.map((item) => ({ text: itemLabel(item), source: item.source })), last.source);
       for (const item of list.items) walk.walk(item.children);
       return 1;
     }
 
     const matched = list.items.map((item) => itemChoice(walk, item, list.ordered) || itemItems(walk, item));
     const pending = walk.state.pending;
-    if (pending) pending.answers.push(...list.items.map(itemLabel).filter(Boolean));
+    if (pending) pending.answers.push(...list.items.map(itemLabel).filter((l) => stripInline(l)));
     const nested = list.items.some((item) => item.children.some((c) => c.type === 'list'));
     const leadIn = walk.leadIn(i);
     if (nested) {
@@ -45,8 +45,7 @@ export const listBlock: BlockRule = {
     } else if (!pending) {
       list.items.forEach((item, k) => {
         if (matched[k]) return;
-        const label = itemLabel(item);
-        if (label) walk.builder.addKeyPoint(label, item.source);
+        walk.builder.addKeyPoint(itemLabel(item), item.source);
       });
     }
     return 1;
@@ -61,9 +60,14 @@ function itemChoice(walk: BlockWalk, item: ListItem, ordered: boolean): boolean 
   return readChoice(walk, stem, item.lines.slice(1), undefined) > 0;
 }
 
-/** Text rules over an item's own lines, then its nested blocks; true when its lines gave an item. */
+/**
+ * Text rules over an item's own lines, then its nested blocks; true when its lines gave an item.
+ * An item nothing came of is a key point (below); the lines an item with items of its own leaves are prose.
+ */
 function itemItems(walk: BlockWalk, item: ListItem): boolean {
-  const matched = walk.text(item.lines);
+  const run = new TextRun(item.lines, walk.state);
+  const matched = run.run();
+  if (matched) run.prose();
   for (const child of item.children) {
     if (child.type === 'list') for (const sub of child.items) itemItems(walk, sub);
     else walk.walk([child]);
@@ -71,8 +75,9 @@ function itemItems(walk: BlockWalk, item: ListItem): boolean {
   return matched;
 }
 
+/** An item's text as written (inline Markdown kept). */
 export function itemLabel(item: ListItem): string {
-  return stripInline(item.lines.map((l) => l.text).join(' ')).trim();
+  return item.lines.map((l) => l.text).join(' ').trim();
 }
 
 function outlineNode(item: ListItem, depth: number): OutlineNode {

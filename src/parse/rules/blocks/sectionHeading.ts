@@ -12,7 +12,7 @@ export const sectionHeading: BlockRule = {
     const builder = walk.builder;
     builder.addSection(block.text, block.depth, block.source);
     walk.state.exercise = { question: block.text, source: block.source, section: builder.sectionPath.slice(0, -1) };
-    if (isQuestionText(block.text)) walk.state.pending = { question: block.text, source: block.source, answers: [], section: builder.sectionPath.slice(0, -1) };
+    if (isQuestionText(block.text)) walk.state.pending = { question: block.raw, source: block.source, answers: [], section: builder.sectionPath.slice(0, -1) };
     return 1;
   },
 };

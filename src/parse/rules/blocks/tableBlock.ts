@@ -12,13 +12,12 @@ export const tableBlock: BlockRule = {
   apply(walk, i) {
     const table = walk.blocks[i];
     if (table.type !== 'table') return 0;
-    const header = table.header.map((c) => stripInline(c));
-    const rows = table.rows.map((r) => r.map((c) => stripInline(c)));
-    if (table.tabbed && isTermList({ header, rows, length: 0 })) {
-      [header, ...rows].forEach(([term, definition], k) => walk.builder.addDefinition(term, definition, { ...table.source, line: table.source.line + k }));
+    const plain = { header: table.header.map((c) => stripInline(c)), rows: table.rows.map((r) => r.map((c) => stripInline(c))), length: 0 };
+    if (table.tabbed && isTermList(plain)) {
+      [table.header, ...table.rows].forEach(([term, definition], k) => walk.builder.addDefinition(term, definition, { ...table.source, line: table.source.line + k }));
       return 1;
     }
-    walk.builder.addTable(header, rows, table.source, walk.leadIn(i) ?? undefined);
+    walk.builder.addTable(table.header, table.rows, table.source, walk.leadIn(i) ?? undefined);
     return 1;
   },
 };

@@ -32,14 +32,14 @@ export const taskListChoice: BlockRule = {
     if (ticked > 1) walk.state.read.warn(`${ticked} options are ticked: a multiple-answer question`, list.source, 'choice-multiple-answers');
     const next = walk.blocks[i + 1];
     const explanation = next?.type === 'paragraph' ? matchExplanation(next.lines[0]?.text ?? '') : null;
-    const rest = next?.type === 'paragraph' && explanation !== null ? next.lines.slice(1).map((l) => stripInline(l.text)) : [];
+    const rest = next?.type === 'paragraph' && explanation !== null ? next.lines.slice(1).map((l) => l.text) : [];
     walk.builder.addChoice(stem.text, options, stem.source, explanation !== null ? [explanation, ...rest].filter(Boolean).join(' ') || undefined : undefined, section);
     return explanation !== null ? 2 : 1;
   },
 };
 
 function optionText(lines: string[]): string {
-  return stripInline(lines.join(' ')).replace(/\s+/g, ' ').trim();
+  return lines.join(' ').trim();
 }
 
 interface Stem {
@@ -56,7 +56,7 @@ function findStem(walk: BlockWalk, i: number): Stem | null {
     return { text: cleanStem(pending.question), source: pending.source, section: pending.section };
   }
   const prev = walk.blocks[i - 1];
-  if (prev?.type === 'heading' && asks(prev.text)) return { text: cleanStem(prev.text), source: prev.source, section: walk.builder.sectionPath.slice(0, -1) };
+  if (prev?.type === 'heading' && asks(prev.text)) return { text: cleanStem(prev.raw), source: prev.source, section: walk.builder.sectionPath.slice(0, -1) };
   if (prev?.type === 'paragraph' && prev.lines.length) {
     const lines = prev.lines.length <= 3 ? prev.lines : prev.lines.slice(-1);
     const text = lines.map((l) => l.text).join(' ');

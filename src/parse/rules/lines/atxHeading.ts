@@ -14,7 +14,7 @@ export const atxHeading: LineRule = {
     const closing = /(?:^|[ \t])#+$/.exec(body);
     if (closing) body = body.slice(0, closing.index);
     const text = stripInline(body);
-    if (text) stretch.heading(i, text, m[1].length, false, /[:：]$/.test(text));
+    if (text) stretch.heading(i, text, m[1].length, false, /[:：]$/.test(text), body.trim());
     else stretch.endParagraph();
     return 1;
   },

@@ -20,7 +20,7 @@ export const drawnTree: LineRule = {
     let labelled = false;
     if (matchTreeLine(lines[i])) root = { label: '', children: [], source: stretch.source(i) };
     else if (i + 1 < lines.length && matchTreeLine(lines[i + 1]) && !matchQuestionLine(stretch.plain(i))) {
-      root = { label: stretch.plain(i).replace(/[:：]$/, ''), children: [], source: stretch.source(i) };
+      root = { label: stretch.text(i).trim().replace(/\s*[:：]$/, ''), children: [], source: stretch.source(i) };
       labelled = true;
       first = i + 1;
     } else return 0;
@@ -37,14 +37,15 @@ export const drawnTree: LineRule = {
         if (/^[ \t│┃|]+$/.test(line) && line.trim()) continue;
         const cont = /^[ \t]*[│┃|][ \t]+(\S.*)$/.exec(line);
         if (cont && placed.length) {
-          placed[placed.length - 1].label += ` ${stripInline(cont[1])}`;
+          placed[placed.length - 1].label += ` ${cont[1].trim()}`;
           continue;
         }
         break;
       }
-      placed.push({ column: branch.column, last: branch.last, label: stripInline(branch.label), source: stretch.source(j) });
+      placed.push({ column: branch.column, last: branch.last, label: branch.label, source: stretch.source(j) });
     }
     nestByColumn(root, placed);
+    if (labelled && stretch.state.titleLines.length < 8) stretch.state.titleLines.push(stripInline(root.label));
     stretch.emit({ type: 'tree', root, labelled });
     return j - i;
   },

@@ -1,7 +1,7 @@
 import { ATX_HEADING } from '../../blocks/containerSyntax.js';
 import { BULLET } from '../../pasted/bulletLine.js';
 import { isTitleLike, isWeakStyle, matchColonHeading, matchNumberedHeading } from '../../pasted/matchBareHeading.js';
-import { matchQuestionLine } from '../../pasted/matchQuestionLine.js';
+import { matchQuestionLine, stripNumbering } from '../../pasted/matchQuestionLine.js';
 import { matchAnswerLabel, matchQuestionLabel } from '../../matchQa.js';
 import { LineStretch, MAX_ITEM_LINE } from '../LineStretch.js';
 import type { LineRule } from '../Rule.js';
@@ -62,7 +62,7 @@ export const questionBlock: LineRule = {
     }
     if (answers.length === 0) return 0;
     const number = /^\s*(?:Q|Question|问题|题)?\s*(\d{1,3})/i.exec(stretch.plain(i));
-    stretch.emit({ type: 'question', question: { text: question, source: stretch.source(i) }, number: number ? Number(number[1]) : null, answers: answers.map((a) => stretch.sourceLine(a)) });
+    stretch.emit({ type: 'question', question: { text: stripNumbering(stretch.text(i)), source: stretch.source(i) }, number: number ? Number(number[1]) : null, answers: answers.map((a) => stretch.sourceLine(a)) });
     stretch.state.atStart = false;
     stretch.state.firstText ??= question;
     return j - i;

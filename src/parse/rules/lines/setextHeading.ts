@@ -20,7 +20,7 @@ export const setextHeading: LineRule = {
     if (level === 2 && !stretch.state.structured) return 0;
     const text = stretch.plain(i);
     if (!text || !isSetextTitle(text)) return 0;
-    stretch.heading(i, text, level, false, /[:：]$/.test(text));
+    stretch.heading(i, text, level, false, /[:：]$/.test(text), stretch.text(i).trim());
     return 2;
   },
 };

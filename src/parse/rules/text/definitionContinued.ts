@@ -13,7 +13,7 @@ export const definitionContinued: TextRule = {
     const plain = run.plain(i);
     if (!definition || !plain || /[:：]$/.test(plain)) return 0;
     if (/[.!?。！？;；]$/.test(definition.definition) && !/^\p{Ll}/u.test(plain)) return 0;
-    definition.definition = `${definition.definition} ${plain}`;
+    run.builder.extendDefinition(definition, run.text(i));
     run.open = definition;
     return 1;
   },

@@ -10,13 +10,13 @@ export const definitionList: TextRule = {
   stage: 'text',
   apply(run, i) {
     if (i + 1 >= run.lines.length || !DEFINITION_LINE.test(run.text(i + 1))) return 0;
-    const term = stripInline(run.text(i));
-    if (!looksLikeTerm(term)) return 0;
+    const term = run.text(i);
+    if (!looksLikeTerm(stripInline(term))) return 0;
     const parts: string[] = [];
     let j = i + 1;
     for (; j < run.lines.length && DEFINITION_LINE.test(run.text(j)); j++) {
-      const part = stripInline(run.text(j).replace(/^:[ \t]+/, ''));
-      if (part) parts.push(part);
+      const part = run.text(j).replace(/^:[ \t]+/, '');
+      if (stripInline(part)) parts.push(part);
     }
     if (parts.length === 0) return j - i;
     run.open = run.builder.addDefinition(term, parts.join('; '), run.lines[i].source);

@@ -11,12 +11,12 @@ export const questionLabels: TextRule = {
     if (asked === null) return 0;
     const parts = [asked];
     let j = i + 1;
-    while (j < run.lines.length && matchAnswerLabel(run.text(j)) === null && matchQuestionLabel(run.text(j)) === null) parts.push(stripInline(run.text(j++)));
+    while (j < run.lines.length && matchAnswerLabel(run.text(j)) === null && matchQuestionLabel(run.text(j)) === null) parts.push(run.text(j++));
     if (j >= run.lines.length || matchAnswerLabel(run.text(j)) === null) return 0;
     const answers = [matchAnswerLabel(run.text(j)) ?? ''];
     j++;
-    while (j < run.lines.length && matchQuestionLabel(run.text(j)) === null) answers.push(stripInline(run.text(j++)));
-    if (!answers.some(Boolean)) return 0;
+    while (j < run.lines.length && matchQuestionLabel(run.text(j)) === null) answers.push(run.text(j++));
+    if (!answers.some((a) => stripInline(a))) return 0;
     run.builder.addQa(parts.filter(Boolean).join(' '), answers, run.lines[i].source);
     run.found = true;
     return j - i;

@@ -1,4 +1,3 @@
-import { stripInline } from '../../stripInline.js';
 import type { TextRule } from '../Rule.js';
 
 /**
@@ -12,8 +11,8 @@ export const questionSeparator: TextRule = {
     if (i !== 0) return 0;
     const separator = run.lines.findIndex((l) => /^\?\??$/.test(l.text.trim()));
     if (separator <= 0 || separator >= run.lines.length - 1) return 0;
-    const question = run.lines.slice(0, separator).map((l) => stripInline(l.text)).join(' ');
-    const answers = run.lines.slice(separator + 1).map((l) => stripInline(l.text));
+    const question = run.lines.slice(0, separator).map((l) => l.text).join(' ');
+    const answers = run.lines.slice(separator + 1).map((l) => l.text);
     run.builder.addQa(question, answers, run.lines[0].source, run.lines[separator].text.trim() === '??');
     run.found = true;
     return run.lines.length;
