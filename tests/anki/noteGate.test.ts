@@ -145,3 +145,13 @@ describe('cards that cover the course', () => {
     }
   });
 });
+
+describe('key facts that need their context', () => {
+  it('zh: a cloze on a fact opening with "它" shows its section heading first', async () => {
+    const m = new DocumentMaker('zh');
+    m.keyPoint('它是目前最重要的一种数据模型，1970年由科德提出。', ['数据库原理', '关系模型']);
+    m.doc.keyPoints[0].figures = ['1970年'];
+    const { apkg } = await deckOf(m.doc);
+    expect(apkg.notes[0].fields[0]).toBe('关系模型：它是目前最重要的一种数据模型，{{c1::1970年}}由科德提出。');
+  });
+});

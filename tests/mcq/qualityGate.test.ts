@@ -301,3 +301,36 @@ describe('authored questions', () => {
     expect(questions.slice(2).every((q) => !q.authored)).toBe(true);
   });
 });
+
+describe('statements that need their context, answers of another kind', () => {
+  it('zh and en: a key fact opening with "它" / "It" takes its section heading, or gives no item', () => {
+    const m = new DocumentMaker('zh');
+    m.keyPoint('它是目前最重要的一种数据模型，1970年由科德提出。', ['数据库原理', '关系模型']);
+    m.doc.keyPoints[0].figures = ['1970年'];
+    const { questions } = build(m.doc);
+    expect(questions).toHaveLength(1);
+    expect(questions[0].stem).toMatch(/^判断正误：关系模型：它是目前最重要的一种数据模型，\d+年由科德提出。$/);
+    const en = new DocumentMaker('en');
+    en.keyPoint('It was published in 1959.', []);
+    const { questions: none, rules } = build(en.doc);
+    expect(none).toEqual([]);
+    expect(rules).toEqual(['no-context']);
+  });
+
+  it('en and fr: a yes/no answer is offered, or swapped in, only among yes/no answers', () => {
+    const m = new DocumentMaker('en');
+    m.qa('When do the written examinations take place?', ['From 12 to 16 June.']);
+    m.qa('Can a candidate use a calculator?', ['Yes, in examination mode only.']);
+    m.qa('What must a candidate bring?', ['An identity card and the summons.']);
+    m.qa('May a candidate leave during the first hour?', ['No, not during the first hour.']);
+    m.qa('Where are the results published?', ["On the examination board's website."]);
+    const { questions } = build(m.doc);
+    const polar = /^(Yes|No),/;
+    for (const q of questions) {
+      const yesNoQuestion = /^(True or false\? )?(Can|May)\b/.test(q.stem);
+      for (const o of q.options) if (q.type !== 'true-false') expect(polar.test(o.text), `${q.stem} / ${o.text}`).toBe(yesNoQuestion);
+      if (q.type === 'true-false') expect(polar.test(q.stem.split(' — ')[1] ?? ''), q.stem).toBe(yesNoQuestion);
+    }
+    expect(questions.filter((q) => q.template === 'qa-answer')).toHaveLength(3);
+  });
+});

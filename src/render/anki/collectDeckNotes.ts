@@ -4,6 +4,7 @@ import { keyVariantMatcher } from '../quality/keyVariantMatcher.js';
 import type { QualityLog } from '../quality/QualityLog.js';
 import { loadQuestionRules } from '../quality/QuestionRules.js';
 import { splitRunningText } from '../quality/splitRunningText.js';
+import { startsWithPronoun } from '../quality/startsWithPronoun.js';
 import { measureLength } from '../quality/measureLength.js';
 import { readTable } from '../quality/readTable.js';
 import type { AnkiNote, NoteTypeKey } from './AnkiNote.js';
@@ -231,7 +232,9 @@ export function collectDeckNotes(doc: StudyDocument, deck: string, file: string 
     const figures = [...new Set((k.figures ?? []).map((f) => f.trim()).filter(Boolean))];
     const html = figureClozeHtml(k.text.trim(), figures);
     if (!html) continue;
-    add({ source: k.source, kind: 'key-fact', key: k.text, section: k.section, type: 'cloze', cardOrds: html.ords, front: html.html, lines: [], back: () => '', mergeable: false });
+    // "It was proposed in {{c1::1970}}" needs its own section heading to say what "it" is.
+    const context = startsWithPronoun(k.text, rules) && k.section.length > 0 ? `${escapeField(k.section[k.section.length - 1].trim())}${doc.language === 'zh' ? '：' : ' — '}` : '';
+    add({ source: k.source, kind: 'key-fact', key: k.text, section: k.section, type: 'cloze', cardOrds: html.ords, front: context + html.html, lines: [], back: () => '', mergeable: false });
   }
   for (const c of doc.choices ?? []) {
     const options = c.options.filter((o) => o.text.trim());

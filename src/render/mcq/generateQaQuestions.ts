@@ -2,6 +2,7 @@ import type { QuestionAnswer } from '../../model/StudyDocument.js';
 import { capText } from './capText.js';
 import { foldText } from '../quality/foldText.js';
 import { whyNoChoice, type GeneratorContext } from './GeneratorContext.js';
+import { isPolarAnswer } from '../quality/isPolarAnswer.js';
 import { isSymbolAnswer } from '../quality/isSymbolAnswer.js';
 import { makeQuestionId } from './makeQuestionId.js';
 import { makeTrueFalseDraft } from './makeTrueFalseDraft.js';
@@ -42,10 +43,18 @@ export function generateQaQuestions(ctx: GeneratorContext): QuestionDraft[] {
     const l = lines(q);
     return l.length > MAX_JOINED_LINES || (l.length > 1 && l.some((x) => measureLength(x) > MAX_JOINED_LINE_LENGTH));
   };
-  const pools = new SectionPools(
-    pairs.filter((q) => !isList(q)),
-    (q) => join(q),
-  );
+  // Yes/no answers only stand beside other yes/no answers, and the other way round.
+  const polar = (q: QuestionAnswer) => isPolarAnswer(join(q), wording.rules);
+  const pools = {
+    polar: new SectionPools(
+      pairs.filter((q) => !isList(q) && polar(q)),
+      (q) => join(q),
+    ),
+    other: new SectionPools(
+      pairs.filter((q) => !isList(q) && !polar(q)),
+      (q) => join(q),
+    ),
+  };
   const drafts: QuestionDraft[] = [];
   for (const q of pairs) {
     const question = q.question.trim();
@@ -68,7 +77,7 @@ export function generateQaQuestions(ctx: GeneratorContext): QuestionDraft[] {
       log.reject('answer-in-question', line, question, q.id);
       continue;
     }
-    const tiers = pools.tiers(q.section);
+    const tiers = pools[polar(q) ? 'polar' : 'other'].tiers(q.section);
     const choice = selectDistractors({ key, stem, variants: ctx.matcher, tiers });
     const source = { file: document.file, line, quote: capText(`${question} ${key}`), item: q.id };
     if (!choice) {

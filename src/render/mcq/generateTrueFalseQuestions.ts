@@ -5,6 +5,7 @@ import { joinFact } from './joinFact.js';
 import { makeTrueFalseDraft } from './makeTrueFalseDraft.js';
 import type { QuestionDraft } from './QuestionDraft.js';
 import { shiftNumber } from './shiftNumber.js';
+import { withContext } from '../quality/startsWithPronoun.js';
 import { termKind } from './termKind.js';
 
 /**
@@ -47,9 +48,16 @@ export function generateTrueFalseQuestions(ctx: GeneratorContext): QuestionDraft
     );
   };
   for (const kp of document.keyPoints) {
-    const text = kp.text.trim();
-    if (!text) continue;
-    add(kp.id, text, falsify(kp, text), kp.section, kp.source.line);
+    const written = kp.text.trim();
+    if (!written) continue;
+    // "It was proposed in 1970" says nothing alone: its own section heading comes with it.
+    const text = withContext(written, kp.section, wording.rules, (head, body) => joinFact(document.language, head, body));
+    if (text === null) {
+      if (shiftNumber(written, kp.id)) ctx.log.reject('no-context', kp.source.line, written, kp.id);
+      continue;
+    }
+    const falsified = falsify(kp, written);
+    add(kp.id, text, falsified === null ? null : text.slice(0, text.length - written.length) + falsified, kp.section, kp.source.line);
   }
   for (const d of document.definitions) {
     // A formula legend ("m: 12 %") is no statement to judge.

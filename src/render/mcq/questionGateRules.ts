@@ -15,6 +15,7 @@ export const QUESTION_GATE_RULES = {
   'essay-question': { summary: 'the question asks for an essay ("Explain…", "简述…"): a card, not a quiz item', finding: false },
   'comment-column': { summary: 'the table column holds comments, not facts', finding: false },
   'shape-giveaway': { summary: 'only the key group holds items of that shape (dates, flows): the shape gives it away', finding: false },
+  'no-context': { summary: 'the statement opens with "it", "il", "它"… and has no heading to say what that is', finding: false },
   'too-few-distractors': { summary: 'fewer than two wrong options of the same kind, script and length, and none true of the stem', finding: false },
   'one-per-group': { summary: 'another question of the same template already asks about this group of siblings', finding: false },
   'bank-size': { summary: 'the bank reached its size limit (see docs/mcq.md)', finding: false },

@@ -24,6 +24,10 @@ export interface QuestionRules {
   facetHeadings: string[];
   /** Questions that ask for an essay ("Explain …", "简述…"): a card, never a multiple-choice item. */
   essayPrompts: string[];
+  /** Words a sentence may start with that stand for something said before ("It", "Il", "它"): such a statement needs its section as context. */
+  pronounStarts: string[];
+  /** Words a yes/no answer starts with ("Yes, …", "Non, …", "是，…"): such answers are options only for yes/no questions. */
+  polarWords: string[];
   /** Longest stem, option and true/false statement, and longest term asked about (words; CJK characters). */
   limits: { stem: number; option: number; statement: number; term: number };
 }
