@@ -18,6 +18,7 @@ import { DEFAULT_MAX_FILE_BYTES, readNotesFile } from './pipeline/readNotesFile.
 import type { RendererSpec } from './pipeline/RendererSpec.js';
 import { countTotals, toJsonReport, type JsonReport } from './pipeline/toJsonReport.js';
 import type { Renderer } from './render/Renderer.js';
+import { describeDropped, readQualitySummary } from './render/quality/QualityLog.js';
 import type { RendererRegistry } from './render/registry.js';
 
 /** Documented exit codes (README "Exit codes"). */
@@ -70,7 +71,14 @@ export interface InspectCommand extends CommonOptions {
   json?: boolean;
 }
 
-export type RunOptions = BuildCommand | InspectCommand;
+/** `revise check`: the quality gates' findings on notes files, printed like a linter's. */
+export interface CheckCommand extends CommonOptions {
+  command: 'check';
+  files: string[];
+  templates?: string;
+}
+
+export type RunOptions = BuildCommand | InspectCommand | CheckCommand;
 
 export interface RunIO {
   stdout(text: string): void;
@@ -103,6 +111,7 @@ export const processIO: RunIO = {
  */
 export async function run(options: RunOptions, io: RunIO = processIO, registry?: RendererRegistry): Promise<RunResult> {
   if (options.command === 'inspect') return runInspect(options, io);
+  if (options.command === 'check') return runCheck(options, io);
   if (!options.watch) return runBuild(options, io, registry);
   const { watchBuild } = await import('./pipeline/watchBuild.js');
   return watchBuild(options, io, (o) => runBuild(o, io, registry));
@@ -146,6 +155,47 @@ async function runInspect(options: InspectCommand, io: RunIO): Promise<RunResult
     }
     throw error;
   }
+}
+
+/**
+ * Reads each notes file, runs the question and card gates over it and prints every finding as
+ * `file:line: rule: message`. Exit 1 when a finding fails (or a file cannot be read), else 0;
+ * --verbose also prints what the generators left out on their own (one question per group…).
+ */
+async function runCheck(options: CheckCommand, io: RunIO): Promise<RunResult> {
+  const cwd = options.cwd ?? process.cwd();
+  if (options.files.length === 0) {
+    io.stderr('revise: check needs at least one notes file\n');
+    return { code: EXIT.usage };
+  }
+  const templates = options.templates ? resolve(cwd, options.templates) : null;
+  if (templates && !(await stat(templates).then((s) => s.isDirectory(), () => false))) {
+    io.stderr(`revise: templates folder ${templates} does not exist\n`);
+    return { code: EXIT.usage };
+  }
+  const { readNotes } = await import('./parse/readNotes.js');
+  const { checkDocument } = await import('./render/checkDocument.js');
+  let failing = 0;
+  let unreadable = 0;
+  for (const file of options.files) {
+    try {
+      const info = await stat(resolve(cwd, file)).catch(() => null);
+      if (info?.isDirectory()) throw new NotesError('EISDIR', file, 'is a folder; check reads notes files');
+      const bytes = await readNotesFile(resolve(cwd, file), file, maxBytes(options.maxSize));
+      const { document } = await readNotes(bytes, { file: file.split(/[\\/]/).pop() ?? file, display: file, language: options.lang, keepBoilerplate: options.keepBoilerplate });
+      for (const f of checkDocument(document, templates)) {
+        if (!f.fails && !options.verbose) continue;
+        if (f.fails) failing++;
+        io.stdout(`${file}${f.line === undefined ? '' : `:${f.line}`}: ${f.rule}: ${f.message}${f.fails ? '' : ' (not a failure)'}\n`);
+      }
+    } catch (error) {
+      if (!(error instanceof NotesError)) throw error;
+      unreadable++;
+      io.stderr(`revise: ${formatDiagnostic(toDiagnostic(error)).replace(/: error: /, ': ').replace(/ \[[^\]]+\]$/, '')}\n`);
+    }
+  }
+  if (!options.quiet) io.stderr(`revise: checked ${options.files.length} file${options.files.length === 1 ? '' : 's'}: ${failing} finding${failing === 1 ? '' : 's'}${unreadable ? `, ${unreadable} unreadable` : ''}\n`);
+  return { code: failing > 0 || unreadable > 0 ? EXIT.failed : EXIT.ok };
 }
 
 /** A problem with the command line or configuration: reported, nothing built, exit 2. */
@@ -206,6 +256,8 @@ async function runBuild(options: BuildCommand, io: RunIO, registry: RendererRegi
       if (c.outputs.length === 0 && c.status !== 'failed') continue;
       io.stdout(`revise: course "${c.name}" from ${c.folder}: ${c.files} files, ${c.outputs.length} outputs${c.status === 'skipped' ? ' (unchanged)' : c.status === 'failed' ? ' (failed)' : ''}\n`);
     }
+    const dropped = describeDropped(report.files.flatMap((f) => f.messages.map(readQualitySummary).filter((q) => q !== null)));
+    if (dropped) io.stdout(`revise: quality gate left out ${dropped}${options.verbose ? '' : ' (--verbose lists them)'}\n`);
     if (report.removed.length > 0) io.stdout(`revise: removed ${report.removed.length} outputs of notes files no longer in the folder\n`);
     if (report.index) io.stdout(`revise: index ${report.index}\n`);
   }

@@ -50,11 +50,13 @@ Examples:
   $ pbpaste | revise build - --lang fr    notes from standard input
   $ revise inspect notes.md               what revise found, with line numbers
   $ revise inspect notes.md --json        the study model (see README, "The inspect JSON")
+  $ revise check notes.md                 what the quality gates refuse, as file:line: rule: message
 
 Settings also come from the nearest revise.config.json, .reviserc* or package.json "revise" field
 (see docs/config.md); flags override them. Unchanged files are skipped (cache in <out>/.revise-cache).
 
-Exit codes: 0 all built, 1 some files failed (the others were built), 2 usage or configuration error.`,
+Exit codes: 0 all built, 1 some files failed (the others were built), 2 usage or configuration error
+(check: 1 when a finding fails).`,
     );
 
   const common = (cmd: Command) =>
@@ -115,6 +117,24 @@ Exit codes: 0 all built, 1 some files failed (the others were built), 2 usage or
       lang: opts.lang as string | undefined,
       keepBoilerplate: Boolean(opts.keepBoilerplate),
       maxSize: opts.maxSize as number,
+      quiet: Boolean(opts.quiet),
+      verbose: Boolean(opts.verbose),
+    });
+  });
+  common(
+    program
+      .command('check')
+      .description('print what the quality gates refuse in questions and cards, as file:line: rule: message (exit 1 if any)')
+      .argument('<files...>', 'notes files (.md, .markdown, .txt)')
+      .option('--templates <dir>', 'folder of templates (and question rules) that override the built-in ones'),
+  ).action((files: string[], opts: Record<string, unknown>) => {
+    onRun({
+      command: 'check',
+      files,
+      templates: opts.templates as string | undefined,
+      lang: opts.lang as string | undefined,
+      keepBoilerplate: Boolean(opts.keepBoilerplate),
+      maxSize: opts.maxSize as number | undefined,
       quiet: Boolean(opts.quiet),
       verbose: Boolean(opts.verbose),
     });

@@ -51,6 +51,7 @@ export class DocumentBuilder {
   private pending: RichFields = {};
   /** The item made last, with the kind it is: a code block or an image under it belongs to it. */
   last: { kind: 'definition' | 'qa' | 'paragraph' | 'other'; item: StudyItemBase } | null = null;
+  private readonly repeats = new RepeatIndex();
 
   constructor(file: string) {
     this.doc = createEmptyDocument(file);
@@ -134,6 +135,17 @@ export class DocumentBuilder {
     this.last = null;
   }
 
+  /**
+   * A passage pasted twice with small differences: a text inside an earlier one of the same kind (or
+   * holding it, then the earlier takes the fuller text) is a repeat.
+   */
+  private isRepeat(kind: 'keyPoint' | 'paragraph', text: string): boolean {
+    const earlier = this.repeats.find(kind, normaliseKey(text), '') as { text: string } | null;
+    if (!earlier) return false;
+    if (text.length > earlier.text.length) earlier.text = text;
+    return true;
+  }
+
   private isNew(kind: string, ...content: string[]): boolean {
     const key = [kind, ...content.map(normaliseKey)].join('\u0000');
     if (this.seen.has(key)) return false;
@@ -146,6 +158,7 @@ export class DocumentBuilder {
    * same term defined twice with one definition inside the other (`客户:是指Y` then `客户是指Y;`) is one.
    */
   addDefinition(rawTerm: FieldText, rawDefinition: FieldText, source: SourcePosition, legendOf?: string): Definition | null {
+    this.pending = {};
     const term = this.text(rawTerm, 'term').replace(/\s+/g, ' ');
     const definition = this.text(rawDefinition, 'definition');
     if (!term || !definition) return this.discard();
@@ -189,6 +202,7 @@ export class DocumentBuilder {
   }
 
   addTable(rawHeader: string[], rawRows: string[][], source: SourcePosition, rawCaption?: string): void {
+    this.pending = {};
     const header = rawHeader.map((c, k) => this.text(c, `header/${k}`));
     const rows = rawRows.map((r, i) => r.map((c, k) => this.text(c, `rows/${i}/${k}`)));
     const caption = rawCaption === undefined ? undefined : this.text(rawCaption, 'caption') || undefined;
@@ -213,6 +227,7 @@ export class DocumentBuilder {
   }
 
   addSequence(steps: string[], source: SourcePosition, label?: string): void {
+    this.pending = {};
     if (!this.isNew('sequence', ...steps)) return;
     const section = this.sectionPath;
     const id = this.ids.allocate('sequence', label ?? steps.join(' '), section);
@@ -225,6 +240,7 @@ export class DocumentBuilder {
 
   /** `literal` answers (code) are kept exactly as written. */
   addQa(rawQuestion: FieldText, rawAnswers: FieldText[], source: SourcePosition, reversible = false, section = this.sectionPath, literal = false): QuestionAnswer | null {
+    this.pending = {};
     const question = this.text(rawQuestion, 'question');
     const kept: string[] = [];
     for (const a of rawAnswers) {
@@ -235,13 +251,28 @@ export class DocumentBuilder {
     }
     if (!question || kept.length === 0) return this.discard();
     if (!this.isNew('qa', question, ...kept)) return this.discard();
+    // The same question pasted again, with more or fewer words in its answer: kept once, the fuller.
+    const repeat = this.repeats.find('qa', normaliseKey(question), normaliseKey(kept.join(' ')));
+    if (repeat) {
+      const earlier = repeat as QuestionAnswer;
+      if (kept.join(' ').length > earlier.answers.join(' ').length) {
+        earlier.answers = kept;
+        const rich = Object.fromEntries(Object.entries(this.pending).filter(([k]) => k.startsWith('answers/')));
+        const others = Object.fromEntries(Object.entries(earlier.rich ?? {}).filter(([k]) => !k.startsWith('answers/')));
+        if (Object.keys(rich).length || Object.keys(others).length) earlier.rich = { ...others, ...rich };
+        else delete earlier.rich;
+      }
+      return this.discard();
+    }
     const id = this.ids.allocate('qa', question, section);
     const item: QuestionAnswer = reversible ? { id, question, answers: kept, reversible, section, source } : { id, question, answers: kept, section, source };
     this.doc.qa.push(item);
+    this.repeats.add('qa', normaliseKey(question), normaliseKey(kept.join(' ')), item);
     return this.finish(item, 'qa');
   }
 
   addCloze(cloze: Omit<Cloze, 'id' | 'section' | 'source'>, source: SourcePosition): void {
+    this.pending = {};
     if (!this.isNew('cloze', cloze.cloze)) return;
     const section = this.sectionPath;
     this.plainField(cloze.text, 'text');
@@ -251,8 +282,9 @@ export class DocumentBuilder {
   }
 
   addKeyPoint(raw: string, source: SourcePosition): void {
+    this.pending = {};
     const text = this.text(raw, 'text');
-    if (!text || !this.isNew('keyPoint', text)) {
+    if (!text || !this.isNew('keyPoint', text) || this.isRepeat('keyPoint', text)) {
       this.discard();
       return;
     }
@@ -261,19 +293,22 @@ export class DocumentBuilder {
     const item: KeyPoint = { id: this.ids.allocate('keyPoint', text, section), text, section, source };
     if (figures.length) item.figures = figures;
     this.doc.keyPoints.push(item);
+    this.repeats.add('keyPoint', normaliseKey(text), '', item);
     this.finish(item);
   }
 
   /** Prose no rule made an item of, kept in its section; the same passage pasted twice is kept once. */
   addParagraph(raw: string, source: SourcePosition, endLine: number): void {
+    this.pending = {};
     const text = this.text(raw, 'text');
-    if (!text || !/[\p{L}\p{N}]/u.test(text) || !this.isNew('paragraph', text)) {
+    if (!text || !/[\p{L}\p{N}]/u.test(text) || !this.isNew('paragraph', text) || this.isRepeat('paragraph', text)) {
       this.discard();
       return;
     }
     const section = this.sectionPath;
     const item: Paragraph = { id: this.ids.allocate('paragraph', text.slice(0, 200), section), text, section, source, endLine };
     this.doc.paragraphs.push(item);
+    this.repeats.add('paragraph', normaliseKey(text), '', item);
     this.finish(item, 'paragraph');
   }
 
@@ -286,6 +321,7 @@ export class DocumentBuilder {
 
   /** The expression is typeset whatever way it was written: TeX as it is, `m = (PV - PA) / PV` turned into TeX. */
   addFormula(expression: string, variables: FormulaVariable[], source: SourcePosition): Formula | null {
+    this.pending = {};
     if (!this.isNew('formula', expression)) return null;
     const section = this.sectionPath;
     // A formula written in words of a script MathJax's fonts lack (需求价格弹性 = …) reads best as text.
@@ -300,6 +336,7 @@ export class DocumentBuilder {
   }
 
   addChoice(rawStem: string, rawOptions: ChoiceOption[], source: SourcePosition, rawExplanation?: string, section = this.sectionPath): ChoiceQuestion | null {
+    this.pending = {};
     const stem = this.text(rawStem, 'stem');
     const explanation = rawExplanation === undefined ? undefined : this.text(rawExplanation, 'explanation');
     const kept: ChoiceOption[] = [];
@@ -320,4 +357,45 @@ export class DocumentBuilder {
 
 function stripSources(node: OutlineNode): unknown {
   return { l: node.label, c: node.children.map(stripSources) };
+}
+
+/**
+ * Earlier items by kind, bucketed by the first characters of their folded key so that a lookup
+ * stays constant work: an item whose key (and, for questions, whose answer) holds the other's, or
+ * is held by it, is the same passage pasted again.
+ */
+class RepeatIndex {
+  private readonly buckets = new Map<string, { key: string; body: string; item: object }[]>();
+
+  private bucket(kind: string, key: string): string {
+    return `${kind}\u0000${key.slice(0, 12)}`;
+  }
+
+  find(kind: string, key: string, body: string): object | null {
+    if (key.length < 12) return null;
+    for (const e of this.buckets.get(this.bucket(kind, key)) ?? []) {
+      if (nearlySame(e.key, key) && nearlySame(e.body, body)) return e.item;
+    }
+    return null;
+  }
+
+  add(kind: string, key: string, body: string, item: object): void {
+    if (key.length < 12) return;
+    const b = this.bucket(kind, key);
+    const list = this.buckets.get(b) ?? [];
+    // Bounded, so a file repeating one opening thousands of times stays linear.
+    if (list.length < 16) list.push({ key, body, item });
+    this.buckets.set(b, list);
+  }
+}
+
+/**
+ * One text holding the other with a few more words: the same passage. A difference of numbers
+ * (`point 1`, `point 10`) or of more than a third of the text is a different statement.
+ */
+function nearlySame(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (!long.includes(short) || short.length < 0.66 * long.length) return false;
+  return !/\d/.test(long.replace(short, ''));
 }

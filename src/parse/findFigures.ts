@@ -14,6 +14,7 @@ const FIGURE = new RegExp(
     // percentages and per-mille
     String.raw`(?:${NUMBER})\s?(?:%|‰|pour\s?cent|per\s?cent|percent|％)`,
     String.raw`百分之(?:${CJK_NUMBER}|${NUMBER})`,
+    String.raw`(?:${CJK_NUMBER})分之(?:${CJK_NUMBER})`,
     // ratios and multiples
     String.raw`(?:${NUMBER})\s*(?:fois|times|倍|x\b|×)`,
     String.raw`(?:${CJK_NUMBER})倍`,

@@ -31,18 +31,25 @@ export function measureCoverage(doc: StudyDocument, lines: readonly string[], li
   let total = 0;
   let covered = 0;
   const unused: Coverage['unused'] = [];
+  // A line pasted twice reaches the item it gave once: the copy counts as its first occurrence did.
+  const seen = new Map<string, number>();
   for (let i = 0; i < lines.length; i++) {
     const line = lineNumbers[i];
     if (notNotes.has(line) || dropped.has(line)) continue;
     const ws = words(lines[i]);
     if (ws.length === 0) continue;
-    let hit = 0;
-    for (const w of ws) {
-      const n = pool.get(w);
-      if (n) {
-        hit++;
-        pool.set(w, n - 1);
+    const copy = ws.join(' ');
+    let hit = seen.get(copy) ?? -1;
+    if (hit < 0) {
+      hit = 0;
+      for (const w of ws) {
+        const n = pool.get(w);
+        if (n) {
+          hit++;
+          pool.set(w, n - 1);
+        }
       }
+      seen.set(copy, hit);
     }
     total += ws.length;
     covered += hit;

@@ -15,6 +15,7 @@ import { DEFAULT_MAX_FILE_BYTES } from './readNotesFile.js';
 import type { RendererSpec } from './RendererSpec.js';
 import { renderIndex, type IndexEntry } from './renderIndex.js';
 import { buildRoot, mediaUnchanged } from './readMedia.js';
+import { describeDropped, readQualitySummary } from '../render/quality/QualityLog.js';
 import { writeFileAtomic } from './writeFileAtomic.js';
 
 export { toDiagnostic };
@@ -525,6 +526,7 @@ async function writeIndex(
       cards: s.report.counts?.cards,
       questions: s.report.counts?.questions,
       outputs: s.report.outputs.map(rel),
+      dropped: describeDropped(s.report.messages.map(readQualitySummary).filter((q) => q !== null)),
     });
   }
   const courses = report.courses.filter((c) => c.outputs.length > 0).map((c) => ({ name: c.name, outputs: c.outputs.map(rel) }));

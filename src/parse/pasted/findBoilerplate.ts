@@ -47,6 +47,8 @@ function strongReason(line: string): string | null {
  * nothing about the lines around them.
  */
 const ISOLATED_REASONS = new Set(['page counter', 'page field code', 'table-of-contents field code', 'repeated header or footer', 'date stamp']);
+/** `1.`, `2、`, `(3)`, `一、`, `第二章`: numbered content. */
+const NUMBERED = /^\s*(?:\d{1,3}\s*[.、．)]|[（(]\s*\d{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|第\s*[一二三四五六七八九十\d]{1,4}\s*[章节部分])/u;
 /** Lines at each end of a document where a date alone is a date stamp. */
 const DATE_EDGE = 3;
 
@@ -114,8 +116,9 @@ export function findBoilerplate(lines: readonly string[]): Map<number, string> {
     for (const w of new Set(words[k])) middleCount.set(w, (middleCount.get(w) ?? 0) + 1);
   }
   const weak = words.map((ws, k) => ws.filter((w) => (middleCount.get(w) ?? 0) < 2).length + (isMenuLine(text[k]) ? 2 : 0));
-  // The line after a kept question is its answer, whatever words it uses.
-  const answer = text.map((_, k) => k > 0 && !strong[k - 1] && /[?？]\s*$/.test(text[k - 1]));
+  // The line after a kept question is its answer, whatever words it uses; a numbered line is content
+  // whatever its neighbours (only its own evidence can drop it).
+  const answer = text.map((t, k) => (k > 0 && !strong[k - 1] && /[?？]\s*$/.test(text[k - 1])) || NUMBERED.test(t));
 
   for (let k = 0; k < n; k++) {
     if (isBad[k] || answer[k]) continue;

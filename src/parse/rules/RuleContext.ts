@@ -127,6 +127,8 @@ export class TextRun {
   found = false;
   /** Lines some rule took: the others are prose, which a cloze sentence may span. */
   readonly taken: boolean[] = [];
+  /** Runs over the statements a run-on line was cut into: their prose is kept with this run's. */
+  readonly parts: TextRun[] = [];
   /** Prose gathered by the leftover rules, written as one paragraph item when the prose ends. */
   private paragraph: { text: string; first: SourceLine; last: SourceLine } | null = null;
 
@@ -173,6 +175,7 @@ export class TextRun {
    * make one paragraph item. `skip` marks lines used otherwise (a lead-in naming the list below).
    */
   prose(skip: ReadonlySet<number> = new Set()): void {
+    for (const part of this.parts) part.prose();
     for (let i = 0; i < this.lines.length; i++) {
       if (this.taken[i] || skip.has(i) || !this.plain(i)) {
         this.endParagraph();

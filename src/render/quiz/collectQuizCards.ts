@@ -67,7 +67,7 @@ function themeOf(document: StudyDocument, line: number, sectionField: string): s
 
 /** Every card the Anki deck gives for this document, in deck order, as plain text for the quiz page. */
 export function collectQuizCards(document: StudyDocument, context?: SegmentContext & { media?: MediaTable }): QuizCard[] {
-  const notes: AnkiNote[] = collectDeckNotes(document, '', document.file, context?.media);
+  const notes: AnkiNote[] = collectDeckNotes(document, '', document.file, context?.media ? { media: context.media } : {});
   const side = (html: string): CardSegment[] => (context ? fieldSegments(html, context) : [fieldText(html)]);
   const cards: QuizCard[] = [];
   for (const note of notes) {

@@ -1,7 +1,7 @@
 import { ATX_HEADING, BULLET_MARKER, ORDERED_MARKER, SETEXT_UNDERLINE } from '../../blocks/containerSyntax.js';
 import { matchAnswerLabel, matchQuestionLabel } from '../../matchQa.js';
 import { BULLET } from '../../pasted/bulletLine.js';
-import { matchNumberedHeading } from '../../pasted/matchBareHeading.js';
+import { isWeakStyle, matchNumberedHeading } from '../../pasted/matchBareHeading.js';
 import { LINE_NUMBER } from '../../pasted/matchQuestionLine.js';
 import { matchTreeLine } from '../../pasted/readDrawnTree.js';
 import type { LineRule } from '../Rule.js';
@@ -67,14 +67,32 @@ export const wrappedLines: LineRule = {
   },
 };
 
+/**
+ * A numbered item whose term a paste cut after a few characters (`2.营销` / `观念阶段：…`): the line
+ * below starts no item and holds the rest of the term before its colon.
+ */
+function brokenTerm(a: string, b: string): boolean {
+  if (!LINE_NUMBER.test(a) || /[:：]/.test(a) || ENDS.test(a)) return false;
+  // `（二）微观环境`, `II. Titre`: a heading's numbering, not an item's.
+  const numbered = matchNumberedHeading(a);
+  if (numbered && !isWeakStyle(numbered.style)) return false;
+  const head = a.replace(LINE_NUMBER, '');
+  const colon = b.search(/[:：]/);
+  if (colon <= 0 || colon > 15 || !head) return false;
+  const cjk = CJK.test(head) && CJK.test(b[0]);
+  return cjk ? [...head].length + colon <= 20 : head.split(/\s+/).length <= 3 && /^\p{Ll}/u.test(b);
+}
+
 function continues(above: string, below: string): boolean {
   const a = above.trim();
   const b = below.trim();
+  if (a && b && !startsItem(below) && brokenTerm(a, b)) return true;
   if (!a || !b || a.length > 4000 || ENDS.test(a) || startsItem(above) && !LINE_NUMBER.test(a) || startsItem(below)) return false;
   // Table rows (pipes, tab-separated cells) and tree branches keep their own lines.
   if (ATX_HEADING.test(above) || a.startsWith('|') || matchTreeLine(above) || a.includes('\t') || b.includes('\t')) return false;
   const cjk = CJK.test(a.slice(-1)) && CJK.test(b[0]);
-  if (cjk) return [...a].length >= MIN_WRAPPED.cjk && !LINE_NUMBER.test(a);
+  // A numbered question broken before its question mark goes on; other numbered lines may be headings.
+  if (cjk) return LINE_NUMBER.test(a) ? /[?？]$/.test(b) : [...a].length >= MIN_WRAPPED.cjk;
   // In scripts with case, the line below goes on in lower case (or with a number that is no numbering).
   if (!/^[\p{Ll}\d(«"“‘]/u.test(b)) return false;
   if (LINE_NUMBER.test(a) && a.length < MIN_WRAPPED.latin) return /[?？]$/.test(b) || OPEN_END.test(a);
