@@ -5,18 +5,21 @@ import { loadConfig } from './config/loadConfig.js';
 import { loadIgnoreFile } from './config/loadIgnoreFile.js';
 import { loadPlugin, resolvePlugins, type PluginSource } from './config/loadPlugin.js';
 import type { LoadedConfig } from './config/ReviseConfig.js';
-import { formatOutline } from './cli/formatOutline.js';
 import { toModelJson } from './model/toModelJson.js';
 import type { StudyDocument } from './model/StudyDocument.js';
 import { NotesError } from './model/NotesError.js';
 import { hashOf } from './pipeline/BuildCache.js';
-import { buildFiles, readProcessStdin, type BuildOptions, type BuildReport, type LoadedRenderers } from './pipeline/buildFiles.js';
+import { buildFiles } from './pipeline/buildFiles.js';
+import type { BuildOptions, LoadedRenderers } from './pipeline/BuildOptions.js';
+import type { BuildReport } from './pipeline/BuildReport.js';
+import { readProcessStdin } from './pipeline/readProcessStdin.js';
 import { NOTES_EXTENSIONS } from './parse/readers/readers.js';
-import { chooseProgressMode, createProgressReporter, type ProgressMode } from './pipeline/createProgressReporter.js';
+import { chooseProgressMode, createProgressReporter, type ProgressMode } from './views/createProgressReporter.js';
 import { formatDiagnostic, toDiagnostic, type Diagnostic } from './model/Diagnostic.js';
 import { DEFAULT_MAX_FILE_BYTES, readNotesFile } from './pipeline/readNotesFile.js';
 import type { RendererSpec } from './pipeline/RendererSpec.js';
-import { countTotals, toJsonReport, type JsonReport } from './pipeline/toJsonReport.js';
+import { countTotals, toJsonReport, type JsonReport } from './views/toJsonReport.js';
+import { formatOutline } from './views/formatOutline.js';
 import type { Renderer } from './render/Renderer.js';
 import type { RendererRegistry } from './render/registry.js';
 
@@ -105,7 +108,8 @@ export async function run(options: RunOptions, io: RunIO = processIO, registry?:
   if (options.command === 'inspect') return runInspect(options, io);
   if (!options.watch) return runBuild(options, io, registry);
   const { watchBuild } = await import('./pipeline/watchBuild.js');
-  return watchBuild(options, io, (o) => runBuild(o, io, registry));
+  const once: BuildCommand = { ...options, watch: false };
+  return watchBuild({ ...options, quiet: options.quiet || options.json }, io.stderr, () => runBuild(once, io, registry));
 }
 
 function maxBytes(maxSize: number | undefined): number {

@@ -1,5 +1,5 @@
 import { formatDiagnostic } from '../model/Diagnostic.js';
-import type { FileReport } from './buildFiles.js';
+import type { FileReport } from '../pipeline/BuildReport.js';
 
 /** `bar`: one live line redrawn on a terminal; `lines`: a line per file (CI logs); `off`: errors only. */
 export type ProgressMode = 'bar' | 'lines' | 'off';
