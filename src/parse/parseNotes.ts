@@ -1,6 +1,7 @@
 import { basename, extname } from 'node:path';
 import type { StudyDocument } from '../model/StudyDocument.js';
 import type { Diagnostic } from '../model/Diagnostic.js';
+import { toLanguageTag } from '../model/toLanguageTag.js';
 import { detectLanguage } from './detectLanguage.js';
 import { DocumentBuilder } from './DocumentBuilder.js';
 import { BlockExtractor } from './extractBlocks.js';
@@ -26,7 +27,7 @@ export interface ParseResult {
 
 /** Notes text (already decoded) → study model: front matter → pasted-text pass → remark → extractors. */
 export function parseNotes(text: string, options: ParseOptions): ParseResult {
-  const { frontMatter, body, bodyLineOffset } = splitFrontMatter(text, options.file);
+  const { frontMatter, body, bodyLineOffset, warnings } = splitFrontMatter(text, options.file);
   const prepareOptions: PrepareOptions = { keepBoilerplate: options.keepBoilerplate ?? false };
   const prepared = prepareText(body, bodyLineOffset, prepareOptions);
   let builder = new DocumentBuilder(options.file);
@@ -47,6 +48,7 @@ export function parseNotes(text: string, options: ParseOptions): ParseResult {
     }
   }
 
+  for (const w of warnings) builder.warn(w.message, { line: w.line, column: 1 }, w.ruleId);
   const doc = builder.doc;
   doc.dropped = prepared.dropped;
   doc.tags = frontMatter.tags;
@@ -55,8 +57,9 @@ export function parseNotes(text: string, options: ParseOptions): ParseResult {
   if (frontMatter.lang) {
     doc.language = frontMatter.lang;
     doc.languageSource = 'front-matter';
-  } else if (options.language) {
-    doc.language = options.language;
+  } else if (options.language && toLanguageTag(options.language)) {
+    // Callers check the option and say so once; one that is not a language is ignored here too.
+    doc.language = toLanguageTag(options.language)!;
     doc.languageSource = 'option';
   } else {
     doc.language = detectLanguage(prepared.lines.join('\n'));

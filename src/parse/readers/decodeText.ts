@@ -1,9 +1,17 @@
 import { NotesError } from '../../model/NotesError.js';
 import { decodeNotes } from '../decodeNotes.js';
+import type { ReaderText } from './Reader.js';
 
 /** Bytes of a text format to text; empty notes are an error, since nothing could come of them. */
 export function decodeText(bytes: Uint8Array, file: string): string {
-  const { text } = decodeNotes(bytes, file);
+  return decodeReaderText(bytes, file).text;
+}
+
+/** The same for a reader: control characters replaced while decoding are reported once, at the first. */
+export function decodeReaderText(bytes: Uint8Array, file: string): ReaderText {
+  const { text, replaced } = decodeNotes(bytes, file);
   if (text.trim() === '') throw new NotesError('empty', file, 'is empty: there are no notes to read');
-  return text;
+  if (!replaced) return { text };
+  const message = `${replaced.count} control character${replaced.count === 1 ? '' : 's'} (such as ESC or U+001F) replaced by spaces; the first is here`;
+  return { text, messages: [{ line: replaced.line, column: replaced.column, severity: 'warning', message, ruleId: 'control-characters' }] };
 }
