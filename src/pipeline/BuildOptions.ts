@@ -3,6 +3,9 @@ import type { Renderer } from '../render/Renderer.js';
 import type { FileReport } from './BuildReport.js';
 import type { RendererSpec } from './RendererSpec.js';
 
+/** A file's time budget when none is given: far above what a 16 MiB file of real notes takes. */
+export const DEFAULT_FILE_TIMEOUT_MS = 300_000;
+
 /** Renderers to run, and for each how a worker thread can load it (null: only in this thread). */
 export interface LoadedRenderers {
   renderers: Renderer[];
@@ -37,6 +40,8 @@ export interface BuildOptions {
   cache?: boolean;
   /** Worker threads; 1 builds in this thread. Default: one per core when there is enough work. */
   jobs?: number;
+  /** Time budget per file in milliseconds (0: none); a file over it fails and the others go on. */
+  timeoutMs?: number;
   /** Name of course-level outputs; defaults to the name of each folder built. */
   courseName?: string;
   /** File name of the index of outputs (`.html` or `.md`), or false for none. Written for folder builds. */

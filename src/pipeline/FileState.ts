@@ -1,11 +1,13 @@
 import type { StudyDocument } from '../model/StudyDocument.js';
-import type { CachedFile } from './BuildCache.js';
+import type { CachedFile } from './CacheState.js';
 import type { FileReport } from './BuildReport.js';
 import type { InputFile } from './collectInputs.js';
 
 /** Where one input stands in a build: its cache key and, once known, what building it gave. */
 export interface FileState {
   input: InputFile;
+  /** The file's name in the cache: its path relative to the folder built; null when another input has it too. */
+  id: string | null;
   timestamp: number;
   key: string | null;
   /** The cache record that lets this file be skipped; null when it must be built. */
@@ -30,7 +32,7 @@ export interface FileState {
 export function createFileState(input: InputFile): FileState {
   let markPartsReady = () => {};
   const partsReady = new Promise<void>((resolve) => (markPartsReady = resolve));
-  return { input, timestamp: 0, key: null, cached: null, blocked: new Map(), partsReady, markPartsReady };
+  return { input, id: null, timestamp: 0, key: null, cached: null, blocked: new Map(), partsReady, markPartsReady };
 }
 
 /** The file is done (built, failed or found unchanged): its report is final and progress hears of it. */

@@ -55,6 +55,9 @@ export async function buildFiles(options: BuildOptions): Promise<BuildReport> {
   report.files = states.map((s) => s.report!);
   // 7. Write the index.
   if (roots.length > 0 && options.index !== false) report.index = await writeIndex(options.index ?? 'index.html', states, context);
-  if (context.useCache) await context.cache.save();
+  if (context.useCache) {
+    const failure = await context.cache.save();
+    if (failure) report.messages.push({ file: context.outDir, severity: 'warning', message: `${failure}; every file will be built again next time`, ruleId: 'cache-write-failed' });
+  }
   return report;
 }

@@ -1,13 +1,18 @@
 import { rm, stat } from 'node:fs/promises';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../model/Diagnostic.js';
 import type { StudyDocument } from '../model/StudyDocument.js';
 import { joinsParts } from '../render/joinsParts.js';
 import type { CoursePart, CourseRenderContext, Renderer, RenderOutput } from '../render/Renderer.js';
-import { hashOf, type CachedJoin } from './BuildCache.js';
+import { hashOf } from './BuildCache.js';
+import type { CachedJoin, OutputCheck } from './CacheState.js';
 import type { BuildContext } from './BuildContext.js';
 import type { CourseReport } from './BuildReport.js';
+import { describeFsError } from './describeFsError.js';
 import type { FileState } from './FileState.js';
+import { resolveInside } from './resolveInside.js';
+import { shaOf } from './shaOf.js';
+import { toFileName } from './toFileName.js';
 import { writeFileAtomic } from './writeFileAtomic.js';
 
 /**
@@ -20,10 +25,14 @@ export async function joinCourseOutputs(root: string, members: readonly FileStat
   const { options, outDir, cache, useCache, claimed } = context;
   const parts = members.filter((s) => s.inCourse).sort((a, b) => (a.input.relative < b.input.relative ? -1 : a.input.relative > b.input.relative ? 1 : 0));
   if (parts.length === 0) return null;
-  const name = options.courseName ?? basename(root);
+  // The name is what decks and banks are called; the file name is made from it, one safe name
+  // directly inside the output folder whatever the name holds (`../x`, `a/b`, nothing at all).
+  const fileName = toFileName(options.courseName ?? basename(root), toFileName(basename(root)));
+  const name = (options.courseName ?? basename(root)).replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim() || fileName;
   const folder = relative(context.cwd, root) || '.';
-  const key = hashOf(context.optionsKey, 'course', name, ...parts.map((s) => `${s.input.relative}:${s.key ?? 'none'}`));
-  const partName = `course:${root}`;
+  const key = hashOf(context.optionsKey, 'course', name, fileName, ...parts.map((s) => `${s.input.relative}:${s.key ?? 'none'}`));
+  // By the folder's name, not its path: a moved project keeps its course outputs.
+  const partName = `course:${basename(root)}`;
   const record = useCache ? cache.part(partName) : undefined;
   if (useCache && !options.force && parts.every((s) => s.key) && (await cache.freshPart(partName, key))) {
     const outputs = (record?.outputs ?? []).map((o) => join(outDir, o));
@@ -51,7 +60,11 @@ export async function joinCourseOutputs(root: string, members: readonly FileStat
   };
   // Targets are claimed in renderer order first, so a collision always fails the same output.
   const targets = courseRenderers.map((renderer, i) => {
-    const target = join(outDir, name + renderer.extension);
+    const target = resolveInside(outDir, fileName + renderer.extension);
+    if (!target) {
+      fail(i, `course ${renderer.name} output ${fileName + renderer.extension} would lie outside the output folder; not written`, 'outside-output-folder');
+      return null;
+    }
     const owner = claimed.get(target);
     if (owner !== undefined) {
       fail(i, `course ${renderer.name} output ${target} is already written by ${owner}; set "deckName" in the configuration (or --deck-name) to another name`, 'output-collision');
@@ -67,6 +80,7 @@ export async function joinCourseOutputs(root: string, members: readonly FileStat
     if (!s.key) throw new Error(`no ${renderer.name} course part for ${s.input.display}`);
     return cache.coursePart(s.key, renderer.name);
   };
+  const checks = new Map<string, OutputCheck>();
   // One course output's join is mostly reading parts and compressing, another's is CPU: run them together.
   const written = await Promise.all(
     courseRenderers.map(async (renderer, i): Promise<string | null> => {
@@ -100,7 +114,14 @@ export async function joinCourseOutputs(root: string, members: readonly FileStat
               return typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
             },
           });
-          const joined = await renderer.joinCourse!(parts.map(coursePart), { ...renderContext, previous });
+          let joined;
+          try {
+            joined = await renderer.joinCourse!(parts.map(coursePart), { ...renderContext, previous });
+          } catch (error) {
+            if (!previous) throw error;
+            // What the last join left may be damaged: a join from scratch needs nothing of it.
+            joined = await renderer.joinCourse!(parts.map((p) => ({ ...coursePart(p), changed: true })), { ...renderContext, previous: null });
+          }
           output = joined.output;
           if (output !== null && parts.every((s) => s.key)) {
             joins[renderer.name] = { members: Object.fromEntries(parts.map((s) => [s.input.relative, s.key!])), state: joined.state ?? null };
@@ -113,11 +134,15 @@ export async function joinCourseOutputs(root: string, members: readonly FileStat
           return null;
         }
         await writeFileAtomic(target, output);
+        const st = await stat(target);
+        checks.set(target, { size: st.size, mtimeMs: st.mtimeMs, sha: shaOf(output) });
         return target;
       } catch (error) {
         delete joins[renderer.name];
         claimed.delete(target);
-        fail(i, `course ${renderer.name} output failed: ${(error as Error)?.message ?? String(error)}`, `render-${renderer.name}`);
+        const reason = describeFsError(error);
+        if (reason) fail(i, `cannot write course ${renderer.name} output ${target}: ${reason}`, 'write-failed');
+        else fail(i, `course ${renderer.name} output failed: ${(error as Error)?.message ?? String(error)}`, `render-${renderer.name}`);
         return null;
       }
     }),
@@ -128,8 +153,8 @@ export async function joinCourseOutputs(root: string, members: readonly FileStat
     // Course outputs under an old name (--deck-name changed) or of a format no longer built go away.
     const kept = new Set(course.outputs);
     for (const old of record?.outputs ?? []) {
-      const stale = resolve(outDir, old);
-      if (!kept.has(stale) && stale.startsWith(outDir + sep) && !claimed.has(stale)) await rm(stale, { force: true });
+      const stale = resolveInside(outDir, old);
+      if (stale && !kept.has(stale) && !claimed.has(stale)) await rm(stale, { force: true }).catch(() => {});
     }
   }
   if (useCache) {
@@ -137,6 +162,7 @@ export async function joinCourseOutputs(root: string, members: readonly FileStat
       // A failed course is tried again next time, from scratch for the renderers that failed.
       key: course.status === 'built' ? key : '',
       outputs: course.outputs.map((o) => relative(outDir, o).split(sep).join('/')),
+      checks: course.outputs.map((o) => checks.get(o)!),
       joins,
     });
   }

@@ -1,8 +1,12 @@
+import { stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { hashOf } from './BuildCache.js';
 import type { BuildContext } from './BuildContext.js';
+import { describeFsError } from './describeFsError.js';
 import type { FileState } from './FileState.js';
 import { renderIndex, type IndexEntry } from './renderIndex.js';
+import { resolveInside } from './resolveInside.js';
+import { shaOf } from './shaOf.js';
 import { writeFileAtomic } from './writeFileAtomic.js';
 
 /**
@@ -12,7 +16,11 @@ import { writeFileAtomic } from './writeFileAtomic.js';
  */
 export async function writeIndex(fileName: string, states: readonly FileState[], context: BuildContext): Promise<string | null> {
   const { outDir, cache, useCache, claimed, report } = context;
-  const target = join(outDir, fileName);
+  const target = resolveInside(outDir, fileName);
+  if (!target) {
+    report.messages.push({ file: fileName, severity: 'error', message: 'the index would lie outside the output folder; not written', ruleId: 'outside-output-folder' });
+    return null;
+  }
   const rel = (p: string) => relative(outDir, p).split(sep).join('/');
   const entries: IndexEntry[] = [];
   for (const s of states) {
@@ -33,9 +41,14 @@ export async function writeIndex(fileName: string, states: readonly FileState[],
   }
   const text = renderIndex(/\.md$/i.test(fileName) ? 'md' : 'html', courses, entries);
   const key = hashOf(text);
-  if (!(useCache && (await cache.freshPart('index', key)))) {
+  if (useCache && (await cache.freshPart('index', key))) return target;
+  try {
     await writeFileAtomic(target, text);
-    if (useCache) cache.rememberPart('index', { key, outputs: [fileName] });
+    const st = await stat(target);
+    if (useCache) cache.rememberPart('index', { key, outputs: [fileName], checks: [{ size: st.size, mtimeMs: st.mtimeMs, sha: shaOf(text) }] });
+  } catch (error) {
+    report.messages.push({ file: fileName, severity: 'error', message: `cannot write the index ${target}: ${describeFsError(error) ?? (error as Error).message}`, ruleId: 'write-failed' });
+    return null;
   }
   return target;
 }

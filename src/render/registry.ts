@@ -33,8 +33,9 @@ export class RendererRegistry {
     return [...this.renderers.keys()];
   }
 
+  /** A renderer by name; `PDF` finds `pdf`, as people type format names either way. */
   get(name: string): Renderer {
-    const found = this.renderers.get(name);
+    const found = this.renderers.get(name) ?? [...this.renderers.values()].find((r) => r.name.toLowerCase() === name.toLowerCase());
     if (!found) throw new UnknownFormatError(name, this.names());
     return found;
   }
@@ -42,7 +43,7 @@ export class RendererRegistry {
   /** Resolves a `--format` list; an empty list means every registered renderer. */
   select(names: readonly string[] | undefined): Renderer[] {
     if (!names || names.length === 0) return [...this.renderers.values()];
-    return [...new Set(names)].map((n) => this.get(n));
+    return [...new Set(names.map((n) => this.get(n)))];
   }
 }
 
