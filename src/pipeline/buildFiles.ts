@@ -22,8 +22,8 @@ export async function buildFiles(options: BuildOptions): Promise<BuildReport> {
   const cwd = options.cwd ?? process.cwd();
   const outDir = resolve(cwd, options.outDir);
   // 1. Collect inputs.
-  const { files, problems } = await collectInputs(options.paths, cwd, [outDir], options.ignore);
-  const report: BuildReport = { files: [], messages: problems.map((p) => toDiagnostic(p)), courses: [], index: null, outDir, removed: [] };
+  const { files, problems, warnings } = await collectInputs(options.paths, cwd, [outDir], options.ignore);
+  const report: BuildReport = { files: [], messages: [...problems.map((p) => toDiagnostic(p)), ...warnings], courses: [], index: null, outDir, removed: [] };
   options.onStart?.(files.length);
   // 2. Key and cache; output paths handed out in input order.
   const context = await openBuild(options, cwd, report);

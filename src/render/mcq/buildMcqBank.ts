@@ -1,6 +1,6 @@
 import { countItems, type StudyDocument } from '../../model/StudyDocument.js';
 import { arrangeQuestions } from './arrangeQuestions.js';
-import { mostCommonLanguage } from './joinCourseBank.js';
+import { bankLanguage } from './joinCourseBank.js';
 import { generateClozeQuestions } from './generateClozeQuestions.js';
 import { generateDefinitionQuestions } from './generateDefinitionQuestions.js';
 import { generateOutlineQuestions } from './generateOutlineQuestions.js';
@@ -61,7 +61,7 @@ export function buildMcqBank(documents: readonly StudyDocument[], options: McqBu
     format: 'revise-mcq',
     version: MCQ_FORMAT_VERSION,
     title: options.title ?? (single ? single.title || single.file.replace(/^.*\//, '').replace(/\.[^.]+$/, '') : 'course'),
-    language: mostCommonLanguage(documents.map((d) => d.language)),
+    language: bankLanguage(documents.map((d) => d.language)),
     files: documents.map((d) => d.file),
     questions: arrangeQuestions(drafts),
   };
