@@ -4,6 +4,7 @@ import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StudyDocument } from '../model/StudyDocument.js';
 import type { Diagnostic } from '../model/Diagnostic.js';
+import { describeFsError } from './describeFsError.js';
 import { shaOf } from './shaOf.js';
 import { CACHE_FORMAT, type CachedFile, type CachedPart, type CacheState, type OutputCheck } from './CacheState.js';
 import { validateCacheState } from './validateCacheState.js';
@@ -125,7 +126,7 @@ export class BuildCache {
       if (extras.document) await keep(documentFile(record.key), JSON.stringify(extras.document));
       for (const part of extras.parts ?? []) await keep(partFile(record.key, part.renderer), part.data);
     } catch (error) {
-      this.failure = `cannot write the build cache in ${join(this.outDir, CACHE_DIR)}: ${(error as Error).message}`;
+      this.failure = `cannot write the build cache in ${join(this.outDir, CACHE_DIR)}: ${describeFsError(error) ?? (error as Error).message}`;
       throw error;
     }
     this.state.files[id] = { ...record, stored };
@@ -174,7 +175,7 @@ export class BuildCache {
       }
       this.dirty = false;
     } catch (error) {
-      this.failure ??= `cannot write the build cache in ${join(this.outDir, CACHE_DIR)}: ${(error as Error).message}`;
+      this.failure ??= `cannot write the build cache in ${join(this.outDir, CACHE_DIR)}: ${describeFsError(error) ?? (error as Error).message}`;
     }
     return this.failure;
   }

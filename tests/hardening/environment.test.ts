@@ -1,11 +1,28 @@
+import { spawnSync } from 'node:child_process';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { EXIT, run } from '../../src/run.js';
-import { captureIO, cleanup, listFiles, put, registryWith, sample, tempDir } from '../batch/helpers.js';
+import { captureIO, cleanup, listFiles, put, registryWith, repoRoot, sample, tempDir } from '../batch/helpers.js';
 
 const isRoot = process.getuid?.() === 0;
+
+/**
+ * A read-only or full disk for real: a tmpfs mounted in a mount namespace of its own (`unshare -m`),
+ * seen only by the revise process started inside it. Needs the right to do so (root in CI).
+ */
+function canMountPrivately(): boolean {
+  const probe = spawnSync('unshare', ['-m', 'sh', '-c', 'mount -t tmpfs -o size=8k none /mnt && umount /mnt'], { encoding: 'utf8' });
+  return probe.status === 0;
+}
+const mountable = process.platform === 'linux' && canMountPrivately();
+
+function reviseOnTmpfs(mountOptions: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const script = `mount -t tmpfs -o ${mountOptions} none "$1/disk" && shift && exec "$@"`;
+  const r = spawnSync('unshare', ['-m', 'sh', '-c', script, 'sh', dir, process.execPath, join(repoRoot, 'bin/revise.js'), ...args], { cwd: dir, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
 
 let dir: string;
 beforeEach(async () => {
@@ -53,6 +70,21 @@ describe('ordinary environment errors are not internal errors (issue 17, item 9)
     const r = await cli('build', 'course', '--out', 'ro', '--format', 'json');
     expect(r.code).toBe(EXIT.usage);
     expect(r.err).toMatch(/permission denied \(EACCES\)/);
+  });
+
+  it.runIf(mountable)('a read-only file system under --out: exit 2 with the reason, nothing built', async () => {
+    await mkdir(join(dir, 'disk'));
+    const r = reviseOnTmpfs('ro,size=1m', ['build', 'course', '--out', 'disk/out', '--format', 'json']);
+    expect(r.status).toBe(EXIT.usage);
+    expect(r.stderr).toMatch(/output folder disk\/out cannot be made in .*disk: the file system is read-only \(EROFS\)/);
+  });
+
+  it.runIf(mountable)('a disk that fills up during the build: exit 1, every output that did not fit said, never exit 70', async () => {
+    await mkdir(join(dir, 'disk'));
+    const r = reviseOnTmpfs('size=24k', ['build', 'course', '--out', 'disk/out', '--format', 'json,mcq']);
+    expect(r.status).toBe(EXIT.failed);
+    expect(r.stderr).toMatch(/cannot write .*: no space left on the device \(ENOSPC\)/);
+    expect(r.stderr).not.toMatch(/internal error/);
   });
 
   it('.revise-cache being a file: the build goes on without a cache, with one warning', async () => {
