@@ -38,8 +38,8 @@ function parseLang(value: string): string {
  * `formats` lists the formats in the help text; without it the help only says "all", so that a
  * build does not have to import every renderer just to describe them.
  */
-export function createProgram(onRun: (options: RunOptions) => void, io: RunIO = processIO, formats?: string[]): Command {
-  const formatHelp = formats ? `default: all of ${formats.join(', ')}` : 'default: all';
+export function createProgram(onRun: (options: RunOptions) => void, io: RunIO = processIO, formats?: string[], others: string[] = []): Command {
+  const formatHelp = (formats ? `default: all of ${formats.join(', ')}` : 'default: all') + (others.length ? `; on request: ${others.join(', ')}` : '');
   const program = new Command('revise')
     .description('Turn course notes (Markdown or pasted text) into study materials.')
     .version(pkg.version, '-V, --version')
@@ -149,8 +149,10 @@ Exit codes: 0 all built, 1 some files failed (the others were built), 2 usage or
 export async function main(argv: string[], io: RunIO = processIO): Promise<number> {
   const parsed: { options?: RunOptions } = {};
   const wantsHelp = argv.slice(2).some((a) => a === '-h' || a === '--help' || a === 'help') || argv.length <= 2;
-  const formats = wantsHelp ? (await import('../render/registry.js')).createDefaultRegistry().names() : undefined;
-  const program = createProgram((o) => (parsed.options = o), io, formats);
+  const registry = wantsHelp ? (await import('../render/registry.js')).createDefaultRegistry() : null;
+  const formats = registry ? registry.select(undefined).map((r) => r.name) : undefined;
+  const others = registry ? registry.all().filter((r) => r.optional).map((r) => r.name) : [];
+  const program = createProgram((o) => (parsed.options = o), io, formats, others);
   try {
     await program.parseAsync(argv);
   } catch (error) {

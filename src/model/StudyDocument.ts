@@ -52,6 +52,8 @@ export interface Section {
 export interface Definition extends ItemBase {
   term: string;
   definition: string;
+  /** Id of the formula whose legend line this is (`m = marge`): part of that formula, not a term of its own. */
+  legendOf?: string;
 }
 
 export interface Table extends ItemBase {

@@ -1,14 +1,18 @@
 import { IdAllocator, normaliseKey } from '../model/makeItemId.js';
 import {
   createEmptyDocument,
+  type ChoiceOption,
+  type ChoiceQuestion,
   type Cloze,
   type Definition,
+  type Formula,
   type FormulaVariable,
   type OutlineNode,
   type SourcePosition,
   type StudyDocument,
 } from '../model/StudyDocument.js';
 import type { Diagnostic } from '../model/Diagnostic.js';
+import { stripInline } from './stripInline.js';
 
 interface OpenSection {
   text: string;
@@ -18,6 +22,10 @@ interface OpenSection {
 /**
  * Collects items into a StudyDocument: assigns stable ids, tracks the heading path, and keeps each
  * item once when pasted notes repeat a paragraph (same kind and same content, wherever it appears).
+ *
+ * Text comes in as the notes wrote it, inline Markdown included (`**bold**`, `` `code` ``, links,
+ * `$math$`), and every text field is made from it here, in `text()`: the one place where the plain
+ * fields of the model are derived from what the notes say.
  */
 export class DocumentBuilder {
   readonly doc: StudyDocument;
@@ -25,9 +33,18 @@ export class DocumentBuilder {
   private readonly ids = new IdAllocator();
   private readonly seen = new Set<string>();
   private readonly open: OpenSection[] = [];
+  private readonly definitionCores = new Map<string, { core: string; item: Definition }[]>();
 
   constructor(file: string) {
     this.doc = createEmptyDocument(file);
+  }
+
+  /**
+   * The plain text of a field from the notes' inline Markdown. (`raw` may hold the stand-ins that
+   * protectLiterals put in code spans while rules matched; restoreLiterals gives the notes' text.)
+   */
+  text(raw: string): string {
+    return stripInline(raw);
   }
 
   get sectionPath(): string[] {
@@ -52,23 +69,55 @@ export class DocumentBuilder {
     return true;
   }
 
-  /** Returns the new definition so a wrapped line can be appended to it, or null for a repeat. */
-  addDefinition(term: string, definition: string, source: SourcePosition): Definition | null {
+  /**
+   * Returns the new definition so a wrapped line can be appended to it, or null for a repeat: the
+   * same term defined twice with one definition inside the other (`客户:是指Y` then `客户是指Y;`) is one.
+   */
+  addDefinition(rawTerm: string, rawDefinition: string, source: SourcePosition, legendOf?: string): Definition | null {
+    const term = this.text(rawTerm).replace(/\s+/g, ' ');
+    const definition = this.text(rawDefinition);
+    if (!term || !definition) return null;
+    const key = normaliseKey(term);
+    const core = normaliseKey(definition.replace(/^(?:是指|指的是|是|指|即|c'est|it is|is)\s*/iu, ''));
+    const known = this.definitionCores.get(key) ?? [];
+    // Bounded, so a file defining one term thousands of times stays linear.
+    for (const k of known.length <= 32 ? known : []) {
+      if (k.core.includes(core)) return null;
+      if (core.includes(k.core)) {
+        // The same definition pasted again with more words: keep the fuller one, once.
+        k.core = core;
+        k.item.definition = definition;
+        return null;
+      }
+    }
     if (!this.isNew('definition', term, definition)) return null;
     const section = this.sectionPath;
     const item: Definition = { id: this.ids.allocate('definition', term, section), term, definition, section, source };
+    if (legendOf) item.legendOf = legendOf;
+    known.push({ core, item });
+    this.definitionCores.set(key, known);
     this.doc.definitions.push(item);
     return item;
   }
 
-  addTable(header: string[], rows: string[][], source: SourcePosition, caption?: string): void {
+  /** A definition wrapped over the next line goes on with it. */
+  extendDefinition(item: Definition, raw: string): void {
+    const more = this.text(raw);
+    if (more) item.definition = `${item.definition} ${more}`;
+  }
+
+  addTable(rawHeader: string[], rawRows: string[][], source: SourcePosition, rawCaption?: string): void {
+    const header = rawHeader.map((c) => this.text(c));
+    const rows = rawRows.map((r) => r.map((c) => this.text(c)));
+    const caption = rawCaption === undefined ? undefined : this.text(rawCaption) || undefined;
     if (!this.isNew('table', header.join('|'), ...rows.map((r) => r.join('|')))) return;
     const section = this.sectionPath;
     const id = this.ids.allocate('table', caption ?? header.join(' '), section);
     this.doc.tables.push(caption ? { id, header, rows, caption, section, source } : { id, header, rows, section, source });
   }
 
-  addOutline(node: OutlineNode): void {
+  addOutline(rawNode: OutlineNode): void {
+    const node = this.plainNode(rawNode);
     if (!this.isNew('outline', JSON.stringify(stripSources(node)))) return;
     const section = this.sectionPath;
     this.doc.outlines.push({ id: this.ids.allocate('outline', node.label, section), ...node, section });
@@ -81,8 +130,10 @@ export class DocumentBuilder {
     this.doc.sequences.push(label ? { id, steps, label, section, source } : { id, steps, section, source });
   }
 
-  addQa(question: string, answers: string[], source: SourcePosition, reversible = false, section = this.sectionPath): void {
-    const kept = answers.map((a) => a.trim()).filter(Boolean);
+  /** `literal` answers (code) are kept exactly as written. */
+  addQa(rawQuestion: string, rawAnswers: string[], source: SourcePosition, reversible = false, section = this.sectionPath, literal = false): void {
+    const question = this.text(rawQuestion);
+    const kept = rawAnswers.map((a) => (literal ? a.replace(/\s+$/, '') : this.text(a))).filter(Boolean);
     if (!question || kept.length === 0) return;
     if (!this.isNew('qa', question, ...kept)) return;
     const id = this.ids.allocate('qa', question, section);
@@ -95,16 +146,35 @@ export class DocumentBuilder {
     this.doc.clozes.push({ id: this.ids.allocate('cloze', cloze.text, section), ...cloze, section, source });
   }
 
-  addKeyPoint(text: string, source: SourcePosition): void {
+  addKeyPoint(raw: string, source: SourcePosition): void {
+    const text = this.text(raw);
     if (!text || !this.isNew('keyPoint', text)) return;
     const section = this.sectionPath;
     this.doc.keyPoints.push({ id: this.ids.allocate('keyPoint', text, section), text, section, source });
   }
 
-  addFormula(expression: string, variables: FormulaVariable[], source: SourcePosition): void {
-    if (!this.isNew('formula', expression)) return;
+  private plainNode(node: OutlineNode): OutlineNode {
+    return { label: this.text(node.label), children: node.children.map((c) => this.plainNode(c)), source: node.source };
+  }
+
+  addFormula(expression: string, variables: FormulaVariable[], source: SourcePosition): Formula | null {
+    if (!this.isNew('formula', expression)) return null;
     const section = this.sectionPath;
-    this.doc.formulas.push({ id: this.ids.allocate('formula', expression, section), expression, variables, section, source });
+    const item: Formula = { id: this.ids.allocate('formula', expression, section), expression, variables, section, source };
+    this.doc.formulas.push(item);
+    return item;
+  }
+
+  addChoice(rawStem: string, rawOptions: ChoiceOption[], source: SourcePosition, rawExplanation?: string, section = this.sectionPath): ChoiceQuestion | null {
+    const stem = this.text(rawStem);
+    const explanation = rawExplanation === undefined ? undefined : this.text(rawExplanation);
+    const kept = rawOptions.map((o) => ({ text: this.text(o.text), correct: o.correct })).filter((o) => o.text);
+    if (!stem || kept.length < 2 || !kept.some((o) => o.correct)) return null;
+    if (!this.isNew('choice', stem, ...kept.map((o) => `${o.correct ? '+' : '-'}${o.text}`))) return null;
+    const item: ChoiceQuestion = { id: this.ids.allocate('choice', stem, section), stem, options: kept, multiple: kept.filter((o) => o.correct).length > 1, section, source };
+    if (explanation) item.explanation = explanation;
+    this.doc.choices.push(item);
+    return item;
   }
 }
 

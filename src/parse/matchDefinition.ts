@@ -1,6 +1,7 @@
 import { stripInline } from './stripInline.js';
 
 export interface DefinitionMatch {
+  /** As written: inline Markdown kept. */
   term: string;
   definition: string;
   /** Column (0-based, in the source line) where the term starts. */
@@ -56,11 +57,12 @@ function readsLikeClause(lead: string): boolean {
   return words.length > 3 && /^\p{Ll}/u.test(words[0]);
 }
 
+/** Checks the plain text; returns the parts as written (inline Markdown kept), for the builder. */
 function finish(term: string, definition: string, offset: number): DefinitionMatch | null {
   const t = stripInline(term).replace(/\s+/g, ' ').trim();
   const d = stripInline(definition).trim();
   if (!looksLikeTerm(t) || d.length < 2 || !/[\p{L}\p{N}]/u.test(d)) return null;
-  return { term: t, definition: d, offset };
+  return { term: term.trim(), definition: definition.trim(), offset };
 }
 
 /**

@@ -10,11 +10,13 @@ export interface SequenceMatch {
 // dash runs (every start position rescanned the run). Steps are trimmed after the split instead.
 const ARROW = /→|⟶|➔|➜|➝|⇒|⟹|=>|==>|(?<!-)-+>|(?<!—)—+>|(?<!–)–+>|＞|→/;
 const ARROW_GLOBAL = new RegExp(ARROW.source, 'g');
+/** Every arrow above holds one of these: a cheap test first, most lines have none. */
+const ARROW_CHAR = /[→⟶➔➜➝⇒⟹>＞]/;
 const MAX_STEP_CHARS = 160;
 
 /** `A → B → C` (optionally introduced by `Label:`) as ordered steps; null when not a flow. */
 export function matchSequence(line: string): SequenceMatch | null {
-  if (!ARROW.test(line)) return null;
+  if (!ARROW_CHAR.test(line) || !ARROW.test(line)) return null;
   let text = stripInline(line);
   let label: string | undefined;
   const intro = /^([^:：→>]{1,60})[:：]\s*(.+)$/.exec(text);

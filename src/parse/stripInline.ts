@@ -1,3 +1,5 @@
+import { restoreLiterals } from './protectLiterals.js';
+
 /**
  * Plain text of one line of Markdown inline markup. Extractors work on source lines (they need to
  * see `**Term**` and `::` that the mdast no longer shows), so the markup is removed here, once.
@@ -6,19 +8,24 @@
  * time instead of rescanning the rest of the line from every marker.
  */
 export function stripInline(text: string): string {
+  // Most lines carry no markup at all: only their blanks need folding.
+  if (!MARKUP.test(text)) return text.replace(/[ \t]+/g, ' ').trim();
   // Code spans are literal: set their content aside so no other rule (HTML, emphasis) touches it.
   const spans: string[] = [];
   const masked = text.replace(/(`{1,10})([^`]|[^`][^`]{0,2000}?[^`])\1(?!`)/g, (_all, _ticks: string, code: string) => {
     spans.push(code.trim() || code);
     return `\u0000${spans.length - 1}\u0000`;
   });
-  return stripMarkup(masked).replace(/\u0000(\d+)\u0000/g, (_all, i: string) => spans[Number(i)]);
+  return restoreLiterals(stripMarkup(masked).replace(/\u0000(\d+)\u0000/g, (_all, i: string) => spans[Number(i)]));
 }
+
+const MARKUP = /[`*_~=<\[\\\ue100-\ue10e]/;
 
 function stripMarkup(text: string): string {
   return text
-    .replace(/!\[([^\]]{0,500})\]\([^)]{0,2000}\)/g, '$1')
-    .replace(/\[([^\]]{1,500})\]\([^)]{0,2000}\)/g, '$1')
+    // A link's destination may hold one level of balanced parentheses (`…/a(b)c`).
+    .replace(/!\[([^\]]{0,500})\]\((?:[^()]|\([^()]{0,500}\)){0,2000}\)/g, '$1')
+    .replace(/\[([^\]]{1,500})\]\((?:[^()]|\([^()]{0,500}\)){0,2000}\)/g, '$1')
     .replace(/\[([^\]]{1,500})\]\[[^\]]{0,500}\]/g, '$1')
     .replace(/<((?:https?|mailto):[^>\s]{1,2000})>/g, '$1')
     .replace(/<!--[\s\S]{0,5000}?-->/g, '')

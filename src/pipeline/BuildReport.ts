@@ -6,6 +6,8 @@ export interface FileReport {
   status: 'built' | 'skipped' | 'failed';
   outputs: string[];
   items: number;
+  /** What renderers counted (cards, questions), shown in the index. */
+  counts?: Record<string, number>;
   messages: Diagnostic[];
 }
 

@@ -31,6 +31,8 @@ export interface CachedFile {
   /** One per output, in the same order. */
   checks: OutputCheck[];
   items: number;
+  /** What renderers counted (cards, questions), for the index. */
+  counts?: Record<string, number>;
   messages: Diagnostic[];
   title: string;
   language: string;

@@ -46,6 +46,8 @@ export interface FileResult {
   parts: { renderer: string; data: string }[];
   /** Read, parsed and every course part made: the file goes into the course outputs. */
   inCourse: boolean;
+  /** What renderers counted (`cards`, `questions`), shown in the index. */
+  counts?: Record<string, number>;
 }
 
 /**
@@ -95,6 +97,7 @@ export async function buildOneFile(task: FileTask, renderers: readonly Renderer[
       timestamp: task.timestamp,
       options: task.rendererOptions[renderer.name] ?? {},
       report: (m) => result.messages.push({ severity: 'warning', ...m, file: task.display }),
+      count: (what, n) => (result.counts = { ...result.counts, [what]: n }),
     };
     try {
       const data = await renderer.render(document, context);

@@ -6,6 +6,9 @@ export interface IndexEntry {
   title: string;
   language: string;
   items: number;
+  /** Flashcards and questions the file gives (counted by the quiz renderer), when it was built. */
+  cards?: number;
+  questions?: number;
   /** Outputs relative to the output folder, forward slashes. */
   outputs: string[];
 }
@@ -19,6 +22,8 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
 /** Links are relative to the index, percent-encoded per segment so spaces and Chinese names work. */
 const href = (path: string) => path.split('/').map(encodeURIComponent).join('/');
 const escapeMd = (s: string) => s.replace(/([\\`*_[\]<>|])/g, '\\$1');
+/** A count not known (the quiz format was not built) shows as a dash. */
+const count = (n: number | undefined) => (n === undefined ? '–' : String(n));
 
 /** A page linking every output of a build; no dates in it, so an unchanged course gives the same bytes. */
 export function renderIndex(format: 'html' | 'md', courses: readonly IndexCourse[], entries: readonly IndexEntry[]): string {
@@ -41,10 +46,10 @@ function renderHtml(courses: readonly IndexCourse[], entries: readonly IndexEntr
     for (const c of courses) lines.push(`<li>${escapeHtml(c.name)}: ${c.outputs.map(link).join(', ')}</li>`);
     lines.push('</ul>');
   }
-  lines.push('<h2>Notes</h2>', '<table>', '<tr><th>Notes file</th><th>Title</th><th>Language</th><th>Items</th><th>Outputs</th></tr>');
+  lines.push('<h2>Notes</h2>', '<table>', '<tr><th>Notes file</th><th>Title</th><th>Language</th><th>Items</th><th>Cards</th><th>Questions</th><th>Outputs</th></tr>');
   for (const e of entries) {
     lines.push(
-      `<tr><td>${escapeHtml(e.source)}</td><td>${escapeHtml(e.title)}</td><td>${escapeHtml(e.language)}</td><td>${e.items}</td><td>${e.outputs.map(link).join('<br>')}</td></tr>`,
+      `<tr><td>${escapeHtml(e.source)}</td><td>${escapeHtml(e.title)}</td><td>${escapeHtml(e.language)}</td><td>${e.items}</td><td>${count(e.cards)}</td><td>${count(e.questions)}</td><td>${e.outputs.map(link).join('<br>')}</td></tr>`,
     );
   }
   lines.push('</table>', '</body>', '</html>', '');
@@ -59,8 +64,8 @@ function renderMarkdown(courses: readonly IndexCourse[], entries: readonly Index
     for (const c of courses) lines.push(`- ${escapeMd(c.name)}: ${c.outputs.map(link).join(', ')}`);
     lines.push('');
   }
-  lines.push('## Notes', '', '| Notes file | Title | Language | Items | Outputs |', '| --- | --- | --- | --- | --- |');
-  for (const e of entries) lines.push(`| ${escapeMd(e.source)} | ${escapeMd(e.title)} | ${e.language} | ${e.items} | ${e.outputs.map(link).join(' ')} |`);
+  lines.push('## Notes', '', '| Notes file | Title | Language | Items | Cards | Questions | Outputs |', '| --- | --- | --- | --- | --- | --- | --- |');
+  for (const e of entries) lines.push(`| ${escapeMd(e.source)} | ${escapeMd(e.title)} | ${e.language} | ${e.items} | ${count(e.cards)} | ${count(e.questions)} | ${e.outputs.map(link).join(' ')} |`);
   lines.push('');
   return lines.join('\n');
 }

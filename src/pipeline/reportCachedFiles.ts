@@ -12,6 +12,6 @@ export function reportCachedFiles(states: readonly FileState[], context: BuildCo
     state.inCourse = true;
     state.markPartsReady();
     const outputs = c.outputs.map((o) => join(context.outDir, o));
-    finishFile(state, { file: state.input.display, status: 'skipped', outputs, items: c.items, messages: c.messages }, context.options.onFile);
+    finishFile(state, { file: state.input.display, status: 'skipped', outputs, items: c.items, counts: c.counts, messages: c.messages }, context.options.onFile);
   }
 }

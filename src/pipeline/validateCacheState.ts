@@ -57,11 +57,13 @@ function toCachedFile(v: unknown): CachedFile | null {
   if (!outputs) return null;
   if (!Array.isArray(v.stored) || !v.stored.every((s) => isObject(s) && isSafeRelativePath(s.file) && isCount(s.size))) return null;
   const stored = (v.stored as Unknown[]).map((s) => ({ file: s.file as string, size: s.size as number }));
+  if (v.counts !== undefined && !(isObject(v.counts) && Object.values(v.counts).every(isCount))) return null;
   return {
     key: v.key,
     timestamp: v.timestamp,
     ...outputs,
     items: v.items,
+    ...(v.counts === undefined ? {} : { counts: v.counts as Record<string, number> }),
     messages: v.messages as Diagnostic[],
     title: v.title,
     language: v.language,

@@ -22,7 +22,7 @@ export async function writeFileOutputs(state: FileState, result: FileResult, con
   const { outDir, cache, useCache } = context;
   if (state.inCourse === undefined) notePartsMade(state, result, keepDocument);
   const file = state.input.display;
-  const report: FileReport = { file, status: result.failed ? 'failed' : 'built', outputs: [], items: result.items, messages: [...result.messages] };
+  const report: FileReport = { file, status: result.failed ? 'failed' : 'built', outputs: [], items: result.items, counts: result.counts, messages: [...result.messages] };
   const error = (message: string, ruleId: string) => {
     report.status = 'failed';
     report.messages.push({ file, severity: 'error', message, ruleId });
@@ -58,6 +58,7 @@ export async function writeFileOutputs(state: FileState, result: FileResult, con
         outputs: report.outputs.map((o) => relative(outDir, o).split(sep).join('/')),
         checks,
         items: result.items,
+        counts: result.counts,
         messages: report.messages,
         title: result.document.title,
         language: result.document.language,

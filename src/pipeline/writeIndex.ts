@@ -30,6 +30,8 @@ export async function writeIndex(fileName: string, states: readonly FileState[],
       title: s.title ?? s.input.relative,
       language: s.language ?? 'und',
       items: s.report.items,
+      cards: s.report.counts?.cards,
+      questions: s.report.counts?.questions,
       outputs: s.report.outputs.map(rel),
     });
   }

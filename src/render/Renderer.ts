@@ -15,6 +15,8 @@ export interface RenderContext {
   options: Readonly<Record<string, unknown>>;
   /** Where the output will be written; a renderer may read the previous build there (anki does). */
   outputPath?: string;
+  /** Tells the build how many study units this output holds (`cards`, `questions`), for the index page. */
+  count?(what: string, n: number): void;
   /** Reports a problem tied to this file without failing it. */
   report(message: Omit<Diagnostic, 'file' | 'severity'> & { severity?: Diagnostic['severity'] }): void;
 }
@@ -77,6 +79,8 @@ export interface Renderer {
   extension: string;
   binary: boolean;
   description: string;
+  /** Built only when named in `--format` (or `formats`), not by default: the teacher exports. */
+  optional?: boolean;
   render(document: StudyDocument, context: RenderContext): RenderOutput | Promise<RenderOutput>;
   /**
    * Optional course-level output for a folder build (one deck with a sub-deck per file, one question

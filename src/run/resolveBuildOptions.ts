@@ -53,7 +53,7 @@ export async function resolveBuildOptions(command: BuildCommand, cwd: string, re
   let renderersKey: string;
   if (registry) {
     // Formats may name plugins not loaded yet; without plugins, a bad format is caught here already.
-    const known = plugins.length > 0 ? registry.select(undefined) : registry.select(formats);
+    const known = plugins.length > 0 ? registry.all() : registry.select(formats);
     renderersKey = `${formats?.join(',') ?? '*'}|${known.map((r) => `${r.name}${r.extension}`).join(',')}`;
   } else {
     renderersKey = `default:${formats?.join(',') ?? '*'}|${await fileStamp(new URL('../render/registry.js', import.meta.url))}`;
@@ -64,7 +64,7 @@ export async function resolveBuildOptions(command: BuildCommand, cwd: string, re
     const { createDefaultRegistry, RendererRegistry } = await import('../render/registry.js');
     const builtIn = createDefaultRegistry();
     // A copy: plugins registered for this build must not stay in the caller's registry.
-    const chosen = registry ? new RendererRegistry(registry.select(undefined)) : createDefaultRegistry();
+    const chosen = registry ? new RendererRegistry(registry.all()) : createDefaultRegistry();
     const pluginOf = new Map<Renderer, PluginSource>();
     for (const [i, source] of plugins.entries()) {
       const renderer = await loadPlugin(source, `${loaded.file}: "renderers[${i}]"`);

@@ -31,6 +31,14 @@ export function formatOutline(doc: StudyDocument): string {
   block('clozes', doc.clozes.map((c) => `${pad(c.source.line)}  ${clip(c.cloze)}`));
   block('key points', doc.keyPoints.map((k) => `${pad(k.source.line)}  ${clip(k.text)}`));
   block('formulas', doc.formulas.map((f) => `${pad(f.source.line)}  ${clip(`${f.expression}${f.variables.length ? `  (${f.variables.map((v) => `${v.symbol}: ${v.meaning}`).join('; ')})` : ''}`)}`));
+  const choices: string[] = [];
+  for (const c of doc.choices) {
+    choices.push(`${pad(c.source.line)}  ${clip(c.stem)}${c.multiple ? '  (several answers)' : ''}`);
+    for (const o of c.options) choices.push(`         ${o.correct ? '[x]' : '[ ]'} ${clip(o.text, 90)}`);
+    if (c.explanation) choices.push(`         ${clip(`why: ${c.explanation}`, 90)}`);
+  }
+  if (doc.choices.length) out.push('', `multiple choice (${doc.choices.length})`, ...choices);
+  block('paragraphs', doc.paragraphs.map((p) => `${pad(p.source.line)}  ${clip(p.text)}`));
   block('dropped', doc.dropped.map((d) => `${pad(d.line)}  ${clip(d.text, 70)}  [${d.reason}]`));
   return `${out.join('\n')}\n`;
 }

@@ -32,7 +32,7 @@ const validateModel = new Ajv2020.default({ allErrors: true, strict: false }).co
 
 const PIECES = [
   '# Heading', '## Sub heading', 'Heading\n===', 'Sub\n---', '---\ntitle: T\nlang: fr\n---', '---\nlang: ../../x\ntags: [a, b]\n---',
-  '**Term**: definition', '**Terme :** déf', 'Term - definition', '- **Key** — value', 'Term\n: a definition',
+  '**Term**: definition', '**Terme :** déf', 'Term - definition', '- **Key** — value', 'Term\n: a definition', 'Term\n: <b>',
   '| a | b |\n|---|---|\n| 1 | 2 |', '| x |', 'A → B → C', 'Label: A -> B => C', 'Q: question?', 'A: answer.', 'Question::Answer',
   'Front:::Back', 'Why?\n?\nBecause.', '==highlight==', '{{c1::answer::hint}}', '{{c2::x}}', '- item\n  - sub item\n    - deeper',
   '1. one\n2. two', '- [x] right\n- [ ] wrong', '> quote', '> [!note] Callout', '!!! example "Ex"\n    body', '??? success "Correction"\n    answer',

@@ -1,41 +1,42 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { toModelJson } from '../../src/model/toModelJson.js';
-import { DocumentBuilder } from '../../src/parse/DocumentBuilder.js';
-import { BlockExtractor } from '../../src/parse/extractBlocks.js';
-import { parseMarkdownChunks, type ChunkOptions } from '../../src/parse/parseMarkdownChunks.js';
-import { prepareIdentity } from '../../src/parse/PreparedText.js';
-import { splitFrontMatter } from '../../src/parse/splitFrontMatter.js';
+import type { Block } from '../../src/parse/blocks/Block.js';
+import { ReadState } from '../../src/parse/rules/ReadState.js';
+import { parseNotes } from '../../src/parse/parseNotes.js';
 
-/** A long Markdown file: the three samples' bodies, each repeated under its own part heading. */
-function longNotes(): string {
-  const parts: string[] = [];
-  for (let round = 0; round < 12; round++) {
-    for (const name of ['cell-biology', 'jingji', 'photosynthese']) {
-      const { body } = splitFrontMatter(readFileSync(new URL(`../../input/${name}.md`, import.meta.url), 'utf8'), name);
-      // Renumber so repeated items stay distinct instead of being merged as repeats.
-      parts.push(`# Part ${round} ${name}`, '', body.replace(/^(#{1,6} .*)$/gm, `$1 (${round})`).replace(/(\*\*[^*]+)\*\*/g, `$1 ${round}**`), '');
+/** Item labels of list blocks, depth-first, with their depth: what a reader of the list sees. */
+function labels(blocks: Block[], depth = 0, out: string[] = []): string[] {
+  for (const b of blocks) {
+    if (b.type !== 'list') continue;
+    for (const item of b.items) {
+      out.push(`${depth}:${item.lines.map((l) => `${l.text}@${l.source.line}:${l.source.column}`).join(' ')}`);
+      labels(item.children, depth + 1, out);
     }
   }
-  const list = Array.from({ length: 600 }, (_, i) => (i % 50 === 0 ? `\nSteps ${i}:\n\n- step ${i}` : `- step ${i} ${i % 7 === 0 ? '\n  - detail' : ''}`));
-  return `${parts.join('\n')}\n${list.join('\n')}\n`;
+  return out;
 }
 
-function extract(text: string, options: ChunkOptions): string {
-  const prepared = prepareIdentity(text, 0);
-  const builder = new DocumentBuilder('long.md');
-  new BlockExtractor(prepared, builder).extract(parseMarkdownChunks(prepared.lines, options));
-  return toModelJson(builder.doc);
-}
+describe('long lists are parsed in bounded pieces', () => {
+  const lines = Array.from({ length: 900 }, (_, i) => (i % 9 === 0 ? `- step ${i} **bold** and \`code\`` : i % 3 === 0 ? `  - detail ${i}\n    - leaf ${i}` : `- step ${i}`)).join('\n').split('\n');
+  const notes = { text: lines, line: lines.map((_, i) => i + 1), column: lines.map(() => 1) };
 
-describe('parsing Markdown in bounded chunks', () => {
-  it('gives the same model as one remark-gfm parse of the whole file', () => {
-    const text = longNotes();
-    expect(text.split('\n').length).toBeGreaterThan(3000);
-    const whole = extract(text, { targetLines: Number.POSITIVE_INFINITY, alwaysGfm: true });
-    const chunked = extract(text, {});
-    expect(parseMarkdownChunks(text.split('\n')).length).toBeGreaterThan(20);
-    expect(chunked).toBe(whole);
-    expect(JSON.parse(chunked).definitions.length).toBeGreaterThan(50);
+  const read = (chunkLines?: number): Block[] => {
+    const state = new ReadState(true, false, chunkLines);
+    const blocks: Block[] = [];
+    state.lists.add(notes, blocks);
+    state.lists.resolve();
+    return blocks;
+  };
+
+  it('gives the same items, depths and positions as one remark parse of the whole list', () => {
+    const whole = read(Number.MAX_SAFE_INTEGER);
+    const pieces = read();
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(whole).toHaveLength(1);
+    expect(labels(pieces)).toEqual(labels(whole));
+  });
+
+  it('keeps every item of a 3,000-item list as a key point', () => {
+    const text = `# List\n\n${Array.from({ length: 3000 }, (_, i) => `- point number ${i}`).join('\n')}\n`;
+    expect(parseNotes(text, { file: 'l.md' }).document.keyPoints).toHaveLength(3000);
   });
 });

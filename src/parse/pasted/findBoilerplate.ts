@@ -12,23 +12,15 @@ const SANDWICH_REACH = 3;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const CJK_GLOBAL = /[\u3400-\u9fff\uf900-\ufaff]/g;
 
-interface WeakMatcher {
-  word: string;
-  test: (line: string) => boolean;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-const WEAK_MATCHERS: WeakMatcher[] = Object.values(WEAK_WORDS)
+const WEAK_LIST = Object.values(WEAK_WORDS)
   .flat()
-  .filter((w, i, all) => all.indexOf(w) === i)
-  .map((word) => {
-    if (CJK.test(word)) return { word, test: (line: string) => line.includes(word) };
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'iu');
-    return { word, test: (line: string) => re.test(line) };
-  });
+  .filter((w, i, all) => all.indexOf(w) === i);
+const CJK_WEAK = WEAK_LIST.filter((w) => CJK.test(w));
+/** Latin-script weak words of one word, looked up per word of the line. */
+const LATIN_WORDS = new Set(WEAK_LIST.filter((w) => !CJK.test(w) && !/\s/.test(w)).map((w) => w.toLowerCase()));
+/** Latin-script weak phrases (`sign up`, `paste your`): few, looked for as whole words. */
+const LATIN_PHRASES = WEAK_LIST.filter((w) => !CJK.test(w) && /\s/.test(w)).map((w) => ({ word: w.toLowerCase(), re: new RegExp(`(?<![\\p{L}\\p{N}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu') }));
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
 function scanText(line: string): string {
   return line.length <= MAX_SCAN ? line : `${line.slice(0, MAX_SCAN / 2)} ${line.slice(-MAX_SCAN / 2)}`;
@@ -36,7 +28,12 @@ function scanText(line: string): string {
 
 function weakWords(line: string): string[] {
   const seen = new Set<string>();
-  for (const m of WEAK_MATCHERS) if (m.test(line)) seen.add(m.word.toLowerCase());
+  if (/[\p{Script=Latin}]/u.test(line)) {
+    const lower = line.toLowerCase();
+    for (const m of lower.matchAll(WORD)) if (LATIN_WORDS.has(m[0])) seen.add(m[0]);
+    for (const p of LATIN_PHRASES) if (lower.includes(p.word) && p.re.test(line)) seen.add(p.word);
+  }
+  if (CJK.test(line)) for (const w of CJK_WEAK) if (line.includes(w)) seen.add(w.toLowerCase());
   return [...seen];
 }
 
@@ -90,8 +87,9 @@ export function findBoilerplate(lines: readonly string[]): Map<number, string> {
   const text = kept.map((i) => scanText(lines[i]));
   const words = text.map(weakWords);
   const strong = text.map(strongReason);
+  const keys = text.map(repeatKey);
   const repeats = new Map<string, number>();
-  for (const t of text) repeats.set(repeatKey(t), (repeats.get(repeatKey(t)) ?? 0) + 1);
+  for (const k of keys) repeats.set(k, (repeats.get(k) ?? 0) + 1);
   const isBad = new Array<boolean>(n).fill(false);
   /** Bad lines that count as evidence for their neighbours. */
   const spreads = new Array<boolean>(n).fill(false);
@@ -118,7 +116,7 @@ export function findBoilerplate(lines: readonly string[]): Map<number, string> {
   for (let k = 0; k < n; k++) {
     if (isBad[k] || answer[k]) continue;
     const t = text[k];
-    const count = repeats.get(repeatKey(t)) ?? 1;
+    const count = repeats.get(keys[k]) ?? 1;
     // Weak words alone only decide at the edges, where jusText finds most boilerplate.
     if (weak[k] >= 2 && isEdge(k)) mark(k, 'site or app vocabulary');
     else if (weak[k] >= 2 && count >= 2) mark(k, 'repeated promotional line');

@@ -85,6 +85,11 @@ export function isDateLine(line: string): boolean {
   return DATE.test(line.trim());
 }
 
+/** Card and cloze syntax in a raw line: such a line is an item, never a title or a heading. */
+export function hasCardSyntax(raw: string): boolean {
+  return /==\S|\{\{c\d+::/.test(raw) || raw.replace(/\{\{c\d+::/g, '').includes('::');
+}
+
 /**
  * A line shaped like a title: short, no sentence or clause punctuation at its end, no flow, table,
  * tree, formula or `Term — definition` in it, starting with a capital, a digit or a caseless script.

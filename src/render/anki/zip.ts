@@ -152,3 +152,25 @@ export function readZipEntry(zip: Uint8Array, name: string): Uint8Array | null {
   }
   return null;
 }
+
+/** Names of the entries of a zip, in central-directory order (for repacking another writer's zip). */
+export function zipEntryNames(zip: Uint8Array): string[] {
+  const bytes = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
+    if (bytes.readUInt32LE(i) === END) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) throw new Error('not a zip file (no end of central directory)');
+  const names: string[] = [];
+  let at = bytes.readUInt32LE(end + 16);
+  for (let i = 0, count = bytes.readUInt16LE(end + 10); i < count; i++) {
+    if (at + 46 > end || bytes.readUInt32LE(at) !== CENTRAL) throw new Error('broken zip central directory');
+    const nameLength = bytes.readUInt16LE(at + 28);
+    names.push(bytes.toString(bytes.readUInt16LE(at + 8) & UTF8 ? 'utf8' : 'latin1', at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+  }
+  return names;
+}

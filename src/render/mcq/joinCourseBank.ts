@@ -80,3 +80,18 @@ export function bankLanguage(languages: readonly string[]): string {
   if (known.size === 0) return 'und';
   return known.size === 1 ? [...known][0] : 'mul';
 }
+
+/** The language most files are in (ties go to the code that sorts first, "und" for none): wording for a page that needs one. */
+export function mostCommonLanguage(languages: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const lang of languages) counts.set(lang, (counts.get(lang) ?? 0) + 1);
+  let best = 'und';
+  let bestCount = 0;
+  for (const [lang, n] of [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (n > bestCount) {
+      best = lang;
+      bestCount = n;
+    }
+  }
+  return best;
+}

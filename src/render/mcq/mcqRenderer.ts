@@ -12,7 +12,8 @@ function serialise(bank: McqBank): string {
 /** `render` and `coursePart` run one after the other on the same document: generate its bank once. */
 const banks = new WeakMap<StudyDocument, { templatesDir: string | null; result: McqBuildResult }>();
 
-function bankOf(document: StudyDocument, templatesDir: string | null): McqBuildResult {
+/** Shared with the quiz page and the teacher exports, which take their questions from this bank. */
+export function bankOf(document: StudyDocument, templatesDir: string | null): McqBuildResult {
   const known = banks.get(document);
   if (known && known.templatesDir === templatesDir) return known.result;
   const result = buildMcqBank([document], { templatesDir });
