@@ -142,12 +142,15 @@ export interface Formula extends ItemBase {
 export interface Coverage {
   words: number;
   covered: number;
-  /** Line ranges (inclusive, 1-based) whose words reached no item and were not dropped. */
-  unused: { from: number; to: number }[];
+  /** Line ranges (inclusive, 1-based; on `page` or `slide` for paged formats) whose words reached no item and were not dropped. */
+  unused: { from: number; to: number; page?: number; slide?: number }[];
 }
 
 export interface DroppedLine {
+  /** As in SourcePosition: within `page` or `slide` when one is set. */
   line: number;
+  page?: number;
+  slide?: number;
   text: string;
   reason: string;
 }

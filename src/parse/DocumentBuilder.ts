@@ -7,11 +7,15 @@ import {
   type Definition,
   type Formula,
   type FormulaVariable,
+  type KeyPoint,
+  type Paragraph,
+  type QuestionAnswer,
   type OutlineNode,
   type SourcePosition,
   type StudyDocument,
 } from '../model/StudyDocument.js';
 import type { Diagnostic } from '../model/Diagnostic.js';
+import { findFigures } from './findFigures.js';
 import { stripInline } from './stripInline.js';
 
 interface OpenSection {
@@ -34,6 +38,7 @@ export class DocumentBuilder {
   private readonly seen = new Set<string>();
   private readonly open: OpenSection[] = [];
   private readonly definitionCores = new Map<string, { core: string; item: Definition }[]>();
+  private readonly repeats = new RepeatIndex();
 
   constructor(file: string) {
     this.doc = createEmptyDocument(file);
@@ -60,6 +65,17 @@ export class DocumentBuilder {
     this.open.push({ text, depth });
     const path = this.sectionPath;
     this.doc.sections.push({ id: this.ids.allocate('section', text, path.slice(0, -1)), text, depth, path, source });
+  }
+
+  /**
+   * A passage pasted twice with small differences: a text inside an earlier one of the same kind (or
+   * holding it, then the earlier takes the fuller text) is a repeat.
+   */
+  private isRepeat(kind: 'keyPoint' | 'paragraph', text: string): boolean {
+    const earlier = this.repeats.find(kind, normaliseKey(text), '') as { text: string } | null;
+    if (!earlier) return false;
+    if (text.length > earlier.text.length) earlier.text = text;
+    return true;
   }
 
   private isNew(kind: string, ...content: string[]): boolean {
@@ -136,8 +152,17 @@ export class DocumentBuilder {
     const kept = rawAnswers.map((a) => (literal ? a.replace(/\s+$/, '') : this.text(a))).filter(Boolean);
     if (!question || kept.length === 0) return;
     if (!this.isNew('qa', question, ...kept)) return;
+    // The same question pasted again, with more or fewer words in its answer: kept once, the fuller.
+    const repeat = this.repeats.find('qa', normaliseKey(question), normaliseKey(kept.join(' ')));
+    if (repeat) {
+      const earlier = repeat as QuestionAnswer;
+      if (kept.join(' ').length > earlier.answers.join(' ').length) earlier.answers = kept;
+      return;
+    }
     const id = this.ids.allocate('qa', question, section);
-    this.doc.qa.push(reversible ? { id, question, answers: kept, reversible, section, source } : { id, question, answers: kept, section, source });
+    const item: QuestionAnswer = reversible ? { id, question, answers: kept, reversible, section, source } : { id, question, answers: kept, section, source };
+    this.doc.qa.push(item);
+    this.repeats.add('qa', normaliseKey(question), normaliseKey(kept.join(' ')), item);
   }
 
   addCloze(cloze: Omit<Cloze, 'id' | 'section' | 'source'>, source: SourcePosition): void {
@@ -148,9 +173,23 @@ export class DocumentBuilder {
 
   addKeyPoint(raw: string, source: SourcePosition): void {
     const text = this.text(raw);
-    if (!text || !this.isNew('keyPoint', text)) return;
+    if (!text || !this.isNew('keyPoint', text) || this.isRepeat('keyPoint', text)) return;
     const section = this.sectionPath;
-    this.doc.keyPoints.push({ id: this.ids.allocate('keyPoint', text, section), text, section, source });
+    const figures = findFigures(text);
+    const item: KeyPoint = { id: this.ids.allocate('keyPoint', text, section), text, section, source };
+    if (figures.length) item.figures = figures;
+    this.doc.keyPoints.push(item);
+    this.repeats.add('keyPoint', normaliseKey(text), '', item);
+  }
+
+  /** Prose no rule made an item of, kept in its section; the same passage pasted twice is kept once. */
+  addParagraph(raw: string, source: SourcePosition, endLine: number): void {
+    const text = this.text(raw);
+    if (!text || !/[\p{L}\p{N}]/u.test(text) || !this.isNew('paragraph', text) || this.isRepeat('paragraph', text)) return;
+    const section = this.sectionPath;
+    const item: Paragraph = { id: this.ids.allocate('paragraph', text.slice(0, 200), section), text, section, source, endLine };
+    this.doc.paragraphs.push(item);
+    this.repeats.add('paragraph', normaliseKey(text), '', item);
   }
 
   private plainNode(node: OutlineNode): OutlineNode {
@@ -180,4 +219,45 @@ export class DocumentBuilder {
 
 function stripSources(node: OutlineNode): unknown {
   return { l: node.label, c: node.children.map(stripSources) };
+}
+
+/**
+ * Earlier items by kind, bucketed by the first characters of their folded key so that a lookup
+ * stays constant work: an item whose key (and, for questions, whose answer) holds the other's, or
+ * is held by it, is the same passage pasted again.
+ */
+class RepeatIndex {
+  private readonly buckets = new Map<string, { key: string; body: string; item: object }[]>();
+
+  private bucket(kind: string, key: string): string {
+    return `${kind}\u0000${key.slice(0, 12)}`;
+  }
+
+  find(kind: string, key: string, body: string): object | null {
+    if (key.length < 12) return null;
+    for (const e of this.buckets.get(this.bucket(kind, key)) ?? []) {
+      if (nearlySame(e.key, key) && nearlySame(e.body, body)) return e.item;
+    }
+    return null;
+  }
+
+  add(kind: string, key: string, body: string, item: object): void {
+    if (key.length < 12) return;
+    const b = this.bucket(kind, key);
+    const list = this.buckets.get(b) ?? [];
+    // Bounded, so a file repeating one opening thousands of times stays linear.
+    if (list.length < 16) list.push({ key, body, item });
+    this.buckets.set(b, list);
+  }
+}
+
+/**
+ * One text holding the other with a few more words: the same passage. A difference of numbers
+ * (`point 1`, `point 10`) or of more than a third of the text is a different statement.
+ */
+function nearlySame(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (!long.includes(short) || short.length < 0.66 * long.length) return false;
+  return !/\d/.test(long.replace(short, ''));
 }

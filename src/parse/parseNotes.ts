@@ -1,17 +1,23 @@
 import { basename, extname } from 'node:path';
 import type { Diagnostic } from '../model/Diagnostic.js';
 import { toLanguageTag } from '../model/toLanguageTag.js';
-import type { StudyDocument } from '../model/StudyDocument.js';
+import { ITEM_COLLECTIONS, type StudyDocument } from '../model/StudyDocument.js';
 import type { NotesLines } from './blocks/NotesLines.js';
 import { readBlocks } from './blocks/readBlocks.js';
 import { ATX_HEADING, FENCE_OPEN, SETEXT_UNDERLINE } from './blocks/containerSyntax.js';
 import { detectLanguage } from './detectLanguage.js';
+import { measureCoverage } from './measureCoverage.js';
 import { DocumentBuilder } from './DocumentBuilder.js';
 import { applyBlockRules, BlockWalk, type WalkState } from './rules/RuleContext.js';
 import { ReadState } from './rules/ReadState.js';
 import { isSetextTitle } from './rules/lines/setextHeading.js';
 import { BLOCK_RULES, TEXT_RULES } from './rules/ruleTable.js';
 import { splitFrontMatter } from './splitFrontMatter.js';
+
+/** Below this share of the notes' words reaching an item, a build warns. */
+const LOW_COVERAGE = 0.6;
+/** Notes too short for a share to mean much are not warned about. */
+const MIN_WORDS_FOR_WARNING = 30;
 
 export interface ParseOptions {
   /** Path recorded in the model (relative to the build root, forward slashes). */
@@ -71,7 +77,12 @@ export function parseNotes(text: string, options: ParseOptions): ParseResult {
     doc.language = detectLanguage(lines.text.join('\n'));
     doc.languageSource = doc.language === 'und' ? 'default' : 'detected';
   }
-  doc.title = frontMatter.title || read.title || chooseTitle(doc, read.firstText, options.file);
+  doc.title = frontMatter.title || read.title || chooseTitle(doc, read, options.file);
+  doc.coverage = measureCoverage(doc, lines.text, lines.line, read.literalLines);
+  if (doc.coverage.words >= MIN_WORDS_FOR_WARNING && doc.coverage.covered < LOW_COVERAGE * doc.coverage.words) {
+    const share = Math.round((100 * doc.coverage.covered) / doc.coverage.words);
+    read.warn(`only ${share} % of the notes' words reached an item (see the unused lines with revise inspect)`, { line: 1, column: 1 }, 'low-coverage');
+  }
   const messages: Diagnostic[] = [...read.messages.map((m) => ({ ...m, file: options.file })), ...builder.messages];
   messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { document: doc, messages };
@@ -100,11 +111,55 @@ function hasOwnHeadings(lines: readonly string[]): boolean {
   return false;
 }
 
-/** The first top-level heading, else the first heading, else the first line of text, else the file name. */
-function chooseTitle(doc: StudyDocument, firstText: string | null, file: string): string {
-  const top = doc.sections.find((s) => s.depth === 1);
-  if (top) return top.text;
-  if (doc.sections[0]) return doc.sections[0].text;
-  if (firstText) return firstText.length <= 120 ? firstText : `${firstText.slice(0, 119)}…`;
+/**
+ * The notes' subject: the first top-level heading with content under it, else the first short line
+ * that reads like a title, else the first line of text, else the file name. Never an empty heading,
+ * nor one of a run of empty headings (a study app's list of its sections), nor a keyword list.
+ */
+function chooseTitle(doc: StudyDocument, read: ReadState, file: string): string {
+  const heading = firstHeading(doc, true);
+  if (heading) return heading;
+  for (const line of read.titleLines) if (readsLikeTitle(line)) return line;
+  // A heading over code or other content without items still names the notes.
+  const any = firstHeading(doc, false);
+  if (any) return any;
+  if (read.firstText && readsLikeTitle(read.firstText)) return clipTitle(read.firstText);
   return basename(file, extname(file));
+}
+
+function clipTitle(text: string): string {
+  return text.length <= 120 ? text : `${text.slice(0, 119)}…`;
+}
+
+/** Not a keyword list (`CRM, loyalty, retention, acquisition, …`), not a sentence of a paragraph. */
+function readsLikeTitle(text: string): boolean {
+  const separators = (text.match(/[,，、;；|/·]/g) ?? []).length;
+  return /[\p{L}\p{N}]/u.test(text) && separators < 3 && text.length <= 160;
+}
+
+/** The first top-level heading (with items under it, when `withItems`) that is not one of a run of empty headings. */
+function firstHeading(doc: StudyDocument, withItems: boolean): string | null {
+  const sections = doc.sections;
+  if (sections.length === 0) return null;
+  const key = (path: readonly string[]) => path.join('\u0000');
+  const direct = new Set<string>();
+  for (const kind of ITEM_COLLECTIONS) for (const item of doc[kind]) direct.add(key(item.section));
+  const hasDirect = sections.map((s) => direct.has(key(s.path)));
+  // A run of three or more headings with nothing between them is a list of sections, not structure.
+  const inRun = sections.map(() => false);
+  for (let i = 0; i < sections.length; ) {
+    let j = i;
+    while (j < sections.length && !hasDirect[j]) j++;
+    if (j - i >= 3) for (let k = i; k <= Math.min(j, sections.length - 1); k++) if (sections[k].depth === sections[i].depth) inRun[k] = true;
+    i = j + 1;
+  }
+  const top = Math.min(...sections.map((s) => s.depth));
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i];
+    if (s.depth !== top || inRun[i] || !readsLikeTitle(s.text)) continue;
+    const prefix = key(s.path);
+    const hasContent = [...direct].some((d) => d === prefix || d.startsWith(`${prefix}\u0000`));
+    if (hasContent || !withItems) return s.text;
+  }
+  return null;
 }

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../model/Diagnostic.js';
-import type { SourcePosition, StudyDocument } from '../model/StudyDocument.js';
+import type { DroppedLine, SourcePosition, StudyDocument } from '../model/StudyDocument.js';
 import { parseNotes, type ParseOptions, type ParseResult } from './parseNotes.js';
-import type { LineOrigin } from './readers/Reader.js';
+import type { LineOrigin, ReaderDroppedLine } from './readers/Reader.js';
 import { chooseReader } from './readers/readers.js';
 
 export interface ReadNotesOptions extends ParseOptions {
@@ -20,6 +20,7 @@ export async function readNotes(bytes: Uint8Array, options: ReadNotesOptions): P
   const result = parseNotes(read.text, options);
   const messages: Diagnostic[] = [...(read.messages ?? []).map((m) => ({ ...m, file: options.file })), ...result.messages];
   if (read.origins) remapSources(result.document, messages, read.origins);
+  if (read.dropped?.length) result.document.dropped = mergeDropped(result.document.dropped, read.dropped);
   return { document: result.document, messages };
 }
 
@@ -46,6 +47,36 @@ function remapSources(document: StudyDocument, messages: Diagnostic[], origins: 
     }
   };
   visit(document);
-  for (const d of document.dropped) d.line = place(d.line)?.line ?? d.line;
+  for (const d of document.dropped) {
+    const origin = place(d.line);
+    if (!origin) continue;
+    d.line = origin.line;
+    if (origin.page !== undefined) d.page = origin.page;
+    if (origin.slide !== undefined) d.slide = origin.slide;
+  }
   for (const m of messages) if (m.line !== undefined) m.line = place(m.line)?.line ?? m.line;
+  if (document.coverage) document.coverage.unused = remapRanges(document.coverage.unused, place);
+}
+
+type Range = NonNullable<StudyDocument['coverage']>['unused'][number];
+
+/** Unused line ranges of the reader's text as ranges of the file, one per page or slide they cross. */
+function remapRanges(ranges: readonly Range[], place: (line: number) => LineOrigin | undefined): Range[] {
+  const out: Range[] = [];
+  for (const r of ranges) {
+    for (let line = r.from; line <= r.to; line++) {
+      const o = place(line) ?? { line };
+      const last = out[out.length - 1];
+      if (last && last.page === o.page && last.slide === o.slide && last.to === o.line - 1) last.to = o.line;
+      else out.push({ from: o.line, to: o.line, ...(o.page !== undefined ? { page: o.page } : {}), ...(o.slide !== undefined ? { slide: o.slide } : {}) });
+    }
+  }
+  return out;
+}
+
+/** The reader's dropped lines and the rules' in document order (page or slide, then line). */
+function mergeDropped(rules: readonly DroppedLine[], reader: readonly ReaderDroppedLine[]): DroppedLine[] {
+  const all: DroppedLine[] = [...rules, ...reader.map(({ line, page, slide, text, reason }) => ({ line, ...(page ? { page } : {}), ...(slide ? { slide } : {}), text, reason }))];
+  const key = (d: DroppedLine) => (d.page ?? d.slide ?? 0) * 1e7 + d.line;
+  return all.map((d, i) => ({ d, i })).sort((a, b) => key(a.d) - key(b.d) || a.i - b.i).map((x) => x.d);
 }

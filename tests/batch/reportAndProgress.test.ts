@@ -63,7 +63,7 @@ describe('progress output', () => {
     const io = captureIO({ isTTY: false });
     await run({ command: 'build', paths: ['course'], cwd: dir }, io, registryWith());
     const lines = io.err.join('').split('\n');
-    expect(lines).toContain('built course/a.md (19 items)');
+    expect(lines).toContain('built course/a.md (20 items)');
     expect(lines).toContain('failed course/broken.md');
     expect(lines).toContain('course/warn.md:5:1: warning: skipped a line saying WARN [warner-skip]');
     expect(io.err.join('')).not.toContain('\r');

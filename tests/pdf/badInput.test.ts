@@ -117,11 +117,20 @@ describe.skipIf(skipReason)('bad input still gives a valid sheet', () => {
   });
 
   it('notes without any study item give a one-page sheet that says so', async () => {
-    const { pdf, code } = await build('vide.md', '---\ntitle: Vide\nlang: fr\n---\n\nRien à réviser ici.\n');
+    const { pdf, code } = await build('vide.md', '---\ntitle: Vide\nlang: fr\n---\n\n# Vide\n');
     expect(code).toBe(0);
     expectValid(pdf);
     expect(pdfInfo(pdf).Pages).toBe('1');
     expect(squash(pdfToText(pdf))).toContain(squash('Aucune définition'));
+  });
+
+  it('notes that are only prose keep their prose on the sheet', async () => {
+    const { pdf, code } = await build('prose.md', '---\ntitle: Prose\nlang: fr\n---\n\nRien à réviser ici, sinon cette phrase.\n');
+    expect(code).toBe(0);
+    expectValid(pdf);
+    const text = squash(pdfToText(pdf));
+    expect(text).toContain(squash('Rien à réviser ici, sinon cette phrase.'));
+    expect(text).not.toContain(squash('Aucune définition'));
   });
 
   it('an empty model renders too', async () => {

@@ -4,6 +4,8 @@ import type { OutlineNode, SourcePosition } from '../../model/StudyDocument.js';
 export interface SourceLine {
   text: string;
   source: SourcePosition;
+  /** Last file line of the text, when lines broken by a paste were joined into it. */
+  end?: number;
 }
 
 /**

@@ -87,6 +87,7 @@ export function readBlocks(lines: NotesLines, state: ReadState, depth = 0): Bloc
       i++;
       continue;
     }
+    if (!Array.isArray(block) && (block.type === 'code' || block.type === 'skipped')) for (let k = start; k < Math.max(end, start + 1); k++) state.literalLines.add(lines.line[k]);
     flush(start);
     if (Array.isArray(block)) blocks.push(...block);
     else blocks.push(block);

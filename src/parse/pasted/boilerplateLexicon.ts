@@ -29,6 +29,8 @@ export const STRONG_PATTERNS: readonly StrongPattern[] = [
   { pattern: /(?:本文档|本文|文档|全文)?共\s*\d+\s*页/u, reason: 'page counter' },
   { pattern: /\bNUMPAGES\b|\bPAGE\s*\d+\s*\/?\s*NUMPAGES|^\s*PAGE\s*\d*\s*$/u, reason: 'page field code' },
   { pattern: /\bTOC\s*\\[a-z]|\bHYPERLINK\s+\\l|\bMERGEFORMAT\b|\bPAGEREF\s+_Toc/u, reason: 'table-of-contents field code' },
+  // Study-app furniture: the app's own tab and panel names, alone on a line.
+  { pattern: /^\s*(?:fiches? de révision|flashcards?|cartes? mémoire|carte mentale|carte heuristique|mind ?maps?|mindmap|qcm|quiz|quizz|progression par thème|study set|learn mode|karteikarten|tarjetas de memoria|思维导图|闪卡|记忆卡片|知识卡片|复习卡片|测验)\s*[:：]?\s*$/iu, reason: 'study-app heading' },
   // Flashcard and study-app interface.
   { pattern: /^(?:cliquer|cliquez|clique|appuyer|appuyez|appuie|toucher|touchez|click|tap|press|klicken|tippen|haz clic|pulsa|toca)\b.{0,30}\b(?:retourner|tourner|révéler|voir|afficher|flip|reveal|show|see|turn|umdrehen|anzeigen|girar|ver|mostrar)\b/iu, reason: 'app interface' },
   { pattern: /^(?:envie|besoin)\s+(?:de\s+)?(?:plus|encore)\s+(?:de\s+)?\S+.{0,30}[?？]\s*$/iu, reason: 'app promotion' },

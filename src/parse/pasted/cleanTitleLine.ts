@@ -7,11 +7,23 @@ const SITE_SUFFIX =
   /\s*[-–—|_]\s*(?:百度文库|道客巴巴|豆丁网?|原创力文档|人人文库|淘豆网|book118|docin|doc88|Studocu|Scribd|Course ?Hero|Quizlet|Wikipédia|Wikipedia|维基百科|百度百科|Revizly|Knowunity|StuDocu|Docsity)\s*$/iu;
 const BADGE_SUFFIX = /(?<=\S)\s*(?:VIP|【VIP】|\[VIP\]|（VIP）|\(VIP\))\s*$/u;
 
-/** The line without file-type, site and badge suffixes; unchanged when it carries none. */
+/** A study app's tab name glued after the document's name (`Révision pour l'examen Flashcards`). */
+const APP_SUFFIX = /\s+(?:Flashcards|Fiche de révision|Fiches de révision|QCM|Quiz|Mind ?map)\s*$/u;
+
+/** The tab name goes only when a real name of four words or more stays (`Biology Flashcards` is a name). */
+function dropAppSuffix(text: string): string {
+  const m = APP_SUFFIX.exec(text);
+  if (!m) return text;
+  const rest = text.slice(0, m.index);
+  return rest.trim().split(/\s+/).length >= 4 ? rest : text;
+}
+
+/** The line without file-type, site, app and badge suffixes; unchanged when it carries none. */
 export function cleanTitleLine(line: string): string {
   let text = line;
   for (let round = 0; round < 3; round++) {
-    const next = text.replace(FILE_SUFFIX, '').replace(SITE_SUFFIX, '').replace(BADGE_SUFFIX, '');
+    let next = text.replace(FILE_SUFFIX, '').replace(SITE_SUFFIX, '').replace(BADGE_SUFFIX, '');
+    next = dropAppSuffix(next);
     if (next === text) break;
     text = next;
   }

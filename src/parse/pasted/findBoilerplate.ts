@@ -1,5 +1,5 @@
 import { STRONG_PATTERNS, WEAK_WORDS } from './boilerplateLexicon.js';
-import { matchNumberedHeading } from './matchBareHeading.js';
+import { isDateLine, matchNumberedHeading } from './matchBareHeading.js';
 
 /** Longest line the classifier looks at in full; beyond it only the head and tail are read. */
 const MAX_SCAN = 2000;
@@ -46,7 +46,11 @@ function strongReason(line: string): string | null {
  * Page counters and field codes mark page breaks inside the content: they are dropped, but say
  * nothing about the lines around them.
  */
-const ISOLATED_REASONS = new Set(['page counter', 'page field code', 'table-of-contents field code', 'repeated header or footer']);
+const ISOLATED_REASONS = new Set(['page counter', 'page field code', 'table-of-contents field code', 'repeated header or footer', 'date stamp']);
+/** `1.`, `2、`, `(3)`, `一、`, `第二章`: numbered content. */
+const NUMBERED = /^\s*(?:\d{1,3}\s*[.、．)]|[（(]\s*\d{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|第\s*[一二三四五六七八九十\d]{1,4}\s*[章节部分])/u;
+/** Lines at each end of a document where a date alone is a date stamp. */
+const DATE_EDGE = 3;
 
 /** A short line without sentence punctuation: a UI label, a counter, a name — or a heading. */
 function isDoubtful(line: string): boolean {
@@ -100,6 +104,8 @@ export function findBoilerplate(lines: readonly string[]): Map<number, string> {
   };
 
   for (let k = 0; k < n; k++) if (strong[k]) mark(k, strong[k]!);
+  // A date alone on a line among the first or last lines is when the page was saved, not a fact.
+  for (let k = 0; k < n; k++) if (!isBad[k] && (k < DATE_EDGE || k >= n - DATE_EDGE) && isDateLine(text[k])) mark(k, 'date stamp');
 
   // Vocabulary the notes themselves use (notes about websites say 网站, notes about apps say
   // "download") is topical: a word found in two lines of the middle of the document counts for nothing.
@@ -110,8 +116,9 @@ export function findBoilerplate(lines: readonly string[]): Map<number, string> {
     for (const w of new Set(words[k])) middleCount.set(w, (middleCount.get(w) ?? 0) + 1);
   }
   const weak = words.map((ws, k) => ws.filter((w) => (middleCount.get(w) ?? 0) < 2).length + (isMenuLine(text[k]) ? 2 : 0));
-  // The line after a kept question is its answer, whatever words it uses.
-  const answer = text.map((_, k) => k > 0 && !strong[k - 1] && /[?？]\s*$/.test(text[k - 1]));
+  // The line after a kept question is its answer, whatever words it uses; a numbered line is content
+  // whatever its neighbours (only its own evidence can drop it).
+  const answer = text.map((t, k) => (k > 0 && !strong[k - 1] && /[?？]\s*$/.test(text[k - 1])) || NUMBERED.test(t));
 
   for (let k = 0; k < n; k++) {
     if (isBad[k] || answer[k]) continue;

@@ -31,6 +31,16 @@ export interface ReaderText {
   origins?: readonly LineOrigin[];
   /** The reader's own findings (a page without text, an image skipped), never fatal. */
   messages?: readonly Omit<Diagnostic, 'file'>[];
+  /**
+   * Lines the reader left out of `text` as furniture of the format (a PDF's running headers, footers
+   * and page numbers), with the reason: they join the model's `dropped` list, positioned like origins.
+   */
+  dropped?: readonly ReaderDroppedLine[];
+}
+
+export interface ReaderDroppedLine extends LineOrigin {
+  text: string;
+  reason: string;
 }
 
 /**

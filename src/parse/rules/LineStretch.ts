@@ -1,6 +1,7 @@
 import type { SourcePosition } from '../../model/StudyDocument.js';
 import type { Block, SourceLine } from '../blocks/Block.js';
 import type { NotesLines } from '../blocks/NotesLines.js';
+import { isTitleLike } from '../pasted/matchBareHeading.js';
 import { stripInline } from '../stripInline.js';
 import type { ReadState } from './ReadState.js';
 
@@ -37,6 +38,9 @@ export class LineStretch {
   blankBoundary?: boolean;
   private paragraph: SourceLine[] = [];
   private readonly drops = new Map<number, string>();
+  private readonly joined = new Set<number>();
+  /** File line where a joined line ends, by the file line where it starts. */
+  private readonly ends = new Map<number, number>();
   /** plain(i), computed once: several rules look at the same line. */
   private plainCache: (string | undefined)[] = [];
 
@@ -87,7 +91,8 @@ export class LineStretch {
   }
 
   sourceLine(i: number, text = this.text(i).trim()): SourceLine {
-    return { text, source: this.source(i) };
+    const end = this.ends.get(this.lines.line[i]);
+    return end === undefined ? { text, source: this.source(i) } : { text, source: this.source(i), end };
   }
 
   /** Scan rules mark lines to drop, with the reason shown by `revise inspect`. */
@@ -95,15 +100,25 @@ export class LineStretch {
     if (!this.drops.has(i)) this.drops.set(i, reason);
   }
 
+  /** Dropped as boilerplate, or joined to the line above it. */
   dropped(i: number): boolean {
-    return this.drops.has(i);
+    return this.drops.has(i) || this.joined.has(i);
   }
 
-  /** After the scan rules: dropped lines leave the stretch (and go to the model's `dropped` list). */
+  /** Joins line j to line i above it (a line a PDF viewer or a paste broke): the pair reads as one line. */
+  join(i: number, j: number, separator: string): void {
+    this.lines.text[i] = `${this.lines.text[i].trimEnd()}${separator}${this.lines.text[j].trim()}`;
+    this.joined.add(j);
+    this.ends.set(this.lines.line[i], this.lines.line[j]);
+    this.plainCache[i] = undefined;
+  }
+
+  /** After the scan rules: dropped lines leave the stretch (and go to the model's `dropped` list), joined ones too. */
   compact(): void {
-    if (this.drops.size === 0) return;
+    if (this.drops.size === 0 && this.joined.size === 0) return;
     const kept: NotesLines = { text: [], line: [], column: [] };
     for (let i = 0; i < this.length; i++) {
+      if (this.joined.has(i)) continue;
       const reason = this.drops.get(i);
       if (reason) {
         this.state.drop(this.lines.line[i], this.text(i), reason);
@@ -115,6 +130,7 @@ export class LineStretch {
     }
     this.lines = kept;
     this.drops.clear();
+    this.joined.clear();
     this.plainCache = [];
   }
 
@@ -156,7 +172,13 @@ export class LineStretch {
   }
 
   endParagraph(): void {
-    if (this.paragraph.length) this.blocks.push({ type: 'paragraph', lines: this.paragraph });
+    if (this.paragraph.length) {
+      this.blocks.push({ type: 'paragraph', lines: this.paragraph });
+      if (this.paragraph.length === 1 && this.state.titleLines.length < 8) {
+        const text = stripInline(this.paragraph[0].text);
+        if (isTitleLike(text)) this.state.titleLines.push(text);
+      }
+    }
     this.paragraph = [];
   }
 }

@@ -15,10 +15,14 @@ export class ReadState {
   title: string | null = null;
   /** The first line of text read (a paragraph's or a question's): a title when nothing better names the notes. */
   firstText: string | null = null;
+  /** Short lines that read like a title (a line alone, a tree's root), in the order read. */
+  readonly titleLines: string[] = [];
   /** File line of a document name that carried a site or file suffix (`Cours.pdf`), now removed. */
   titleLine: number | null = null;
   readonly dropped: DroppedLine[] = [];
   readonly messages: Omit<Diagnostic, 'file'>[] = [];
+  /** File lines that are code or comments, not notes: coverage leaves them out. */
+  readonly literalLines = new Set<number>();
   /** Markdown list regions waiting to be read by remark together. */
   readonly lists: ListBatch;
 

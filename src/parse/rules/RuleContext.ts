@@ -12,10 +12,15 @@ export interface BlockRule {
   apply(walk: BlockWalk, index: number): number;
 }
 
-/** Text rules find items in the lines of one paragraph or list item; `apply` returns lines taken. */
+/**
+ * Text rules find items in the lines of one paragraph or list item; `apply` returns lines taken.
+ * `leftover` rules read only the lines every other rule left, and only where the notes' prose is
+ * to be kept (a paragraph, not a question heading's answer).
+ */
 export interface TextRule {
   name: string;
   stage: 'text';
+  leftover?: boolean;
   apply(run: TextRun, index: number): number;
 }
 
@@ -77,9 +82,15 @@ export class BlockWalk {
     return null;
   }
 
-  /** Runs the text rules over lines; true when an item came out of them. */
-  text(lines: readonly SourceLine[]): boolean {
-    return new TextRun(lines, this.state).run();
+  /**
+   * Runs the text rules over lines; true when an item came out of them. With `prose`, what no rule
+   * took is kept as key facts and paragraphs; `prose` may name lines used otherwise (a lead-in).
+   */
+  text(lines: readonly SourceLine[], prose?: ReadonlySet<number> | boolean): boolean {
+    const run = new TextRun(lines, this.state);
+    const found = run.run();
+    if (prose) run.prose(prose === true ? undefined : prose);
+    return found;
   }
 
   /** Walks nested blocks (a container's, a list item's) with the same rules and state. */
@@ -116,6 +127,10 @@ export class TextRun {
   found = false;
   /** Lines some rule took: the others are prose, which a cloze sentence may span. */
   readonly taken: boolean[] = [];
+  /** Runs over the statements a run-on line was cut into: their prose is kept with this run's. */
+  readonly parts: TextRun[] = [];
+  /** Prose gathered by the leftover rules, written as one paragraph item when the prose ends. */
+  private paragraph: { text: string; first: SourceLine; last: SourceLine } | null = null;
 
   readonly lines: readonly SourceLine[];
 
@@ -123,7 +138,7 @@ export class TextRun {
     lines: readonly SourceLine[],
     readonly state: WalkState,
   ) {
-    this.lines = lines.map((l) => ({ text: protectLiterals(l.text), source: l.source }));
+    this.lines = lines.map((l) => ({ ...l, text: protectLiterals(l.text) }));
   }
 
   get builder(): DocumentBuilder {
@@ -138,12 +153,14 @@ export class TextRun {
     return stripInline(this.text(i));
   }
 
+  /** The item rules, over every line; returns whether any item came out. Untaken lines are left for `prose()`. */
   run(): boolean {
     for (let i = 0; i < this.lines.length; ) {
       this.continued = this.open;
       this.open = null;
       let taken = 0;
       for (const rule of this.state.rules.text) {
+        if (rule.leftover) continue;
         taken = rule.apply(this, i);
         if (taken > 0) break;
       }
@@ -151,5 +168,36 @@ export class TextRun {
       i += Math.max(1, taken);
     }
     return this.found;
+  }
+
+  /**
+   * The leftover rules over the lines no item took (key facts, then prose); consecutive prose lines
+   * make one paragraph item. `skip` marks lines used otherwise (a lead-in naming the list below).
+   */
+  prose(skip: ReadonlySet<number> = new Set()): void {
+    for (const part of this.parts) part.prose();
+    for (let i = 0; i < this.lines.length; i++) {
+      if (this.taken[i] || skip.has(i) || !this.plain(i)) {
+        this.endParagraph();
+        continue;
+      }
+      for (const rule of this.state.rules.text) if (rule.leftover && rule.apply(this, i) > 0) break;
+    }
+    this.endParagraph();
+  }
+
+  /** Adds prose (as written) to the paragraph being gathered. */
+  addProse(text: string, line: SourceLine): void {
+    if (!text.trim()) return;
+    if (this.paragraph) {
+      this.paragraph.text += ` ${text.trim()}`;
+      this.paragraph.last = line;
+    } else this.paragraph = { text: text.trim(), first: line, last: line };
+  }
+
+  endParagraph(): void {
+    const p = this.paragraph;
+    this.paragraph = null;
+    if (p) this.builder.addParagraph(p.text, p.first.source, p.last.end ?? p.last.source.line);
   }
 }

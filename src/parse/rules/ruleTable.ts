@@ -13,6 +13,8 @@ import { separatorCard } from './lines/separatorCard.js';
 import { separatorLine } from './lines/separatorLine.js';
 import { setextHeading } from './lines/setextHeading.js';
 import { tabTable } from './lines/tabTable.js';
+import { tableOfContents } from './lines/tableOfContents.js';
+import { wrappedLines } from './lines/wrappedLines.js';
 import { templateMacro } from './lines/templateMacro.js';
 import { cardWithCode } from './blocks/cardWithCode.js';
 import { container } from './blocks/container.js';
@@ -30,6 +32,10 @@ import { chineseDefinition } from './text/chineseDefinition.js';
 import { cloze } from './text/cloze.js';
 import { definition } from './text/definition.js';
 import { definitionContinued } from './text/definitionContinued.js';
+import { inlineBullets } from './text/inlineBullets.js';
+import { keyFact } from './text/keyFact.js';
+import { runOnLine } from './text/runOnLine.js';
+import { prose } from './text/prose.js';
 import { definitionList } from './text/definitionList.js';
 import { formulaWithLegend } from './text/formulaWithLegend.js';
 import { inlineCard } from './text/inlineCard.js';
@@ -55,6 +61,8 @@ export const RULE_TABLE: readonly RuleRow[] = [
   { rule: templateMacro, recognises: '`{{ macro() }}` and `{% tag %}` lines (dropped)', why: 'Template code is never notes; dropped before anything can read it as text.' },
   { rule: documentName, recognises: 'a document name with a site or file suffix (`Cours.pdf`, `… - Studocu`)', why: 'Cleaned before boilerplate runs, so the name line is not taken for site furniture.' },
   { rule: boilerplate, recognises: 'site and app furniture in pasted text (dropped, with reasons)', why: 'Decided over the whole stretch (neighbours, repetition, edges) before any line is read as an item.' },
+  { rule: tableOfContents, recognises: 'tables of contents: titles with dotted leaders or page numbers, runs of chapter titles repeated later (dropped)', why: 'Before headings are read: an entry would become a heading with nothing under it.' },
+  { rule: wrappedLines, recognises: 'lines a PDF viewer or a paste broke mid-sentence (joined again)', why: 'After boilerplate (a page counter between two halves of a sentence is gone) and before any line is read.' },
   // ---- lines: tried at each line -----------------------------------------------------------------
   { rule: separatorCard, recognises: 'a paragraph holding a `?` or `??` line (a multi-line card)', why: 'First of the line rules: a card is Markdown syntax, and none of its lines may be read as a title or a heading.' },
   { rule: documentTitle, recognises: 'the first line of notes without headings, when it reads as a title', why: 'Only the very first line can be the title, and it must be taken before it reads as a heading or a definition; never a line holding card or cloze syntax.' },
@@ -88,11 +96,15 @@ export const RULE_TABLE: readonly RuleRow[] = [
   { rule: inlineCard, recognises: '`Question::Answer`, `Question:::Answer` (both ways)', why: 'Before definitions, since `::` holds a colon.' },
   { rule: formulaWithLegend, recognises: '`symbol = expression`, `$…$`, chemical equations, and their legend lines (`m = marge`)', why: 'Before definitions: legend lines look like definitions and belong to the formula.' },
   { rule: sequence, recognises: '`A → B → C` (`->`, `=>`, `⇒`, `—>`), optionally `Label: A → B`', why: 'Before definitions: `Cycle: A → B` is a labelled flow, not a term.' },
+  { rule: runOnLine, recognises: 'a line a paste ran several statements into: cut at elisions (`[...]`) and where a new `Terme : définition` or inline bullets begin', why: 'After every rule that reads a whole line by its markers, before definitions, which would take the whole run as one.' },
+  { rule: inlineBullets, recognises: '`Lead-in : - item - item - item` on one line: an outline', why: 'Before definitions: the lead-in and its colon look like a term.' },
   { rule: definitionList, recognises: 'definition lists: `Term` then `: definition` lines', why: 'Spans lines; before single-line definitions.' },
   { rule: definition, recognises: '`**Term**: def`, `Term: def`, `Terme : déf`, `术语：定义`, `Term — def`, `Term - def`', why: 'The common case, after every more specific form.' },
   { rule: chineseDefinition, recognises: '`X是指Y`, `X指的是Y`, `X即Y`', why: 'Chinese definitions without a colon; after colon forms.' },
   { rule: questionLine, recognises: 'a question line and the answer lines after it (in one paragraph or list item)', why: 'After definitions: `Why: … ?` lines with a colon are definitions of their own.' },
-  { rule: definitionContinued, recognises: 'a definition wrapped over the next lines', why: 'Last: only a line no rule took can continue the definition above it.' },
+  { rule: definitionContinued, recognises: 'a definition wrapped over the next lines', why: 'Last of the item rules: only a line no rule took can continue the definition above it.' },
+  { rule: keyFact, recognises: 'in prose, a sentence with a figure (a percentage, a ratio, an amount, a year, a count): a key fact', why: 'Leftover rule: reads only the lines no item took, in paragraphs (not in a question heading\'s answer).' },
+  { rule: prose, recognises: 'every other line of text: a paragraph item in its section, so nothing is lost', why: 'Last: what is left of the notes is kept as written.' },
 ];
 
 

@@ -69,7 +69,8 @@ export function buildMcqBank(documents: readonly StudyDocument[], options: McqBu
 }
 
 function explainEmpty(document: StudyDocument): string {
-  const items = countItems(document);
+  // Prose kept as paragraphs is on the sheet, but no question is made of it.
+  const items = countItems(document) - document.paragraphs.length;
   if (items === 0) return 'no multiple-choice question: the notes hold no definition, table, list, question or key point';
   return `no multiple-choice question: none of the ${items} item${items === 1 ? '' : 's'} has at least two distinct siblings to serve as wrong options`;
 }

@@ -2,7 +2,7 @@ import type { OutlineNode } from '../../../model/StudyDocument.js';
 import type { ListBlock, ListItem } from '../../blocks/Block.js';
 import { matchQuestionLine, stripNumbering } from '../../pasted/matchQuestionLine.js';
 import { stripInline } from '../../stripInline.js';
-import type { BlockWalk } from '../RuleContext.js';
+import { TextRun, type BlockWalk } from '../RuleContext.js';
 import type { BlockRule } from '../Rule.js';
 import { addQuestion } from './addQuestion.js';
 import { cleanStem, readOptions } from './choiceSyntax.js';
@@ -60,9 +60,14 @@ function itemChoice(walk: BlockWalk, item: ListItem, ordered: boolean): boolean 
   return readChoice(walk, stem, item.lines.slice(1), undefined) > 0;
 }
 
-/** Text rules over an item's own lines, then its nested blocks; true when its lines gave an item. */
+/**
+ * Text rules over an item's own lines, then its nested blocks; true when its lines gave an item.
+ * An item nothing came of is a key point (below); the lines an item with items of its own leaves are prose.
+ */
 function itemItems(walk: BlockWalk, item: ListItem): boolean {
-  const matched = walk.text(item.lines);
+  const run = new TextRun(item.lines, walk.state);
+  const matched = run.run();
+  if (matched) run.prose();
   for (const child of item.children) {
     if (child.type === 'list') for (const sub of child.items) itemItems(walk, sub);
     else walk.walk([child]);

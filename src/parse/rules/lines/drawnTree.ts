@@ -2,6 +2,7 @@ import type { OutlineNode } from '../../../model/StudyDocument.js';
 import { matchQuestionLine } from '../../pasted/matchQuestionLine.js';
 import { matchTreeLine, nestByColumn, type PlacedLine } from '../../pasted/readDrawnTree.js';
 import { readPipeTable } from '../../pasted/readGluedTable.js';
+import { stripInline } from '../../stripInline.js';
 import { MAX_ITEM_LINE } from '../LineStretch.js';
 import type { LineRule } from '../Rule.js';
 
@@ -44,6 +45,7 @@ export const drawnTree: LineRule = {
       placed.push({ column: branch.column, last: branch.last, label: branch.label, source: stretch.source(j) });
     }
     nestByColumn(root, placed);
+    if (labelled && stretch.state.titleLines.length < 8) stretch.state.titleLines.push(stripInline(root.label));
     stretch.emit({ type: 'tree', root, labelled });
     return j - i;
   },
