@@ -47,14 +47,23 @@ export function decodeNotes(bytes: Uint8Array, file: string): DecodedNotes {
   const { encoding } = decoded;
   let text = decoded.text;
   text = text.replace(/\r\n?/g, '\n');
+  return { encoding, ...replaceControlCharacters(text) };
+}
+
+/**
+ * The text with every control character of CONTROL_CHARACTER made a space, and how many there were
+ * and where the first was. Text readers get this when decoding; readers of other formats (a PDF's
+ * text, an HTML entity such as `&#27;`) get it in readNotes, so no reader can let one through.
+ */
+export function replaceControlCharacters(text: string): { text: string; replaced?: { count: number; line: number; column: number } } {
   const first = text.search(CONTROL_CHARACTER);
-  if (first < 0) return { text, encoding };
+  if (first < 0) return { text };
   let count = 0;
-  text = text.replace(CONTROL_CHARACTER, () => {
+  const replaced = text.replace(CONTROL_CHARACTER, () => {
     count++;
     return ' ';
   });
-  return { text, encoding, replaced: { count, ...textPosition(text, first) } };
+  return { text: replaced, replaced: { count, ...textPosition(replaced, first) } };
 }
 
 /**

@@ -80,6 +80,17 @@ describe('control characters (issue 17, item 7)', () => {
   });
 });
 
+describe('control characters from readers of other formats', () => {
+  it('are replaced too: an HTML entity such as &#27; never reaches the model', async () => {
+    const paragraphs = Array.from({ length: 30 }, (_, i) => `<p><b>Term${i}</b>: a definition with an escape&#27;[31m and a separator&#31;here, long enough to read as an article.</p>`);
+    const html = `<html><head><title>Cells</title></head><body><article><h1>Cells</h1>${paragraphs.join('')}</article></body></html>`;
+    const { document, messages } = await readNotes(utf8(html), { file: 'page.html' });
+    expect(document.definitions.length).toBeGreaterThan(0);
+    expect(JSON.stringify(document)).not.toMatch(/\\u001[bf]/);
+    expect(messages.filter((m) => m.ruleId === 'control-characters')).toHaveLength(1);
+  });
+});
+
 describe('front-matter lang (issue 17, item 4)', () => {
   it('is a language tag or nothing: a path or a number is ignored with a warning naming its line', async () => {
     for (const [value, line] of [['../../../../etc/secret', 3], ['5', 3], ['xx', 3]] as const) {
