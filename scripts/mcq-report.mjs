@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { parseNotes } from '../dist/parse/parseNotes.js';
 import { readNotesFile } from '../dist/pipeline/readNotesFile.js';
+import { decodeText } from '../dist/parse/readers/decodeText.js';
 import { buildMcqBank } from '../dist/render/mcq/buildMcqBank.js';
 import { checkMcqBank } from '../dist/render/mcq/checkMcqBank.js';
 import { measureMcqCoverage } from '../dist/render/mcq/measureMcqCoverage.js';
@@ -19,15 +20,15 @@ const ajv = new Ajv2020({ allErrors: true });
 const validate = ajv.compile(JSON.parse(readFileSync(join(root, 'schema', 'mcq.schema.json'), 'utf8')));
 
 const pct = (a, b) => (b === 0 ? '  –  ' : `${String(Math.round((100 * a) / b)).padStart(3)}%`);
-const cell = (k) => `${k.covered}/${k.eligible} ${k.coveredWithSiblings}/${k.withSiblings}/${k.items}`.padEnd(16);
-console.log('coverage per kind: covered/eligible (≥2 usable siblings), then covered/with any 2 siblings/items; ratio and raw: the same over the four kinds');
-console.log(`${'file'.padEnd(28)}lang  qs  ${'definitions'.padEnd(16)}${'table rows'.padEnd(16)}${'sequences'.padEnd(16)}${'qa'.padEnd(16)}ratio  raw  keys(4-opt)        keys(3-opt)   true/false  viol schema`);
+const cell = (k) => `${k.covered}+${k.refused}/${k.eligible} ${k.coveredWithSiblings}/${k.withSiblings}/${k.items}`.padEnd(18);
+console.log('coverage per kind: covered+refused by the gate/eligible (≥2 usable siblings), then covered/with any 2 siblings/items; ratio and raw: covered over the four kinds');
+console.log(`${'file'.padEnd(28)}lang  qs  ${'definitions'.padEnd(18)}${'table rows'.padEnd(18)}${'sequences'.padEnd(18)}${'qa'.padEnd(18)}ratio  raw  keys(4-opt)        keys(3-opt)   true/false  viol schema`);
 const total = { four: [0, 0, 0, 0], violations: 0 };
 for (const file of files) {
-  const text = await readNotesFile(file, basename(file), 16 * 1048576);
-  const { document } = parseNotes(text, { file: basename(file) });
-  const { bank, drafts, warnings } = buildMcqBank([document]);
-  const cov = measureMcqCoverage(document, drafts);
+  const bytes = await readNotesFile(file, basename(file), 16 * 1048576);
+  const { document } = parseNotes(decodeText(bytes, file), { file: basename(file) });
+  const { bank, drafts, warnings, logs } = buildMcqBank([document]);
+  const cov = measureMcqCoverage(document, drafts, new Set(logs[0].rejections.map((r) => r.item).filter(Boolean)));
   const violations = checkMcqBank(bank);
   total.violations += violations.length;
   const positions = (n) => {

@@ -115,6 +115,24 @@ export function createProgram(onRun: (options: RunOptions) => void, io: RunIO = 
       verbose: Boolean(opts.verbose),
     });
   });
+  common(
+    program
+      .command('check')
+      .description('print what the quality gates refuse in questions and cards, as file:line: rule: message (exit 1 if any)')
+      .argument('<files...>', 'notes files (.md, .markdown, .txt)')
+      .option('--templates <dir>', 'folder of templates (and question rules) that override the built-in ones'),
+  ).action((files: string[], opts: Record<string, unknown>) => {
+    onRun({
+      command: 'check',
+      files,
+      templates: opts.templates as string | undefined,
+      lang: opts.lang as string | undefined,
+      keepBoilerplate: Boolean(opts.keepBoilerplate),
+      maxSize: opts.maxSize as number | undefined,
+      quiet: Boolean(opts.quiet),
+      verbose: Boolean(opts.verbose),
+    });
+  });
   // The top-level help lists build's options too: `revise --help` is where a newcomer looks first.
   program.addHelpText('after', () => {
     const help = build.createHelp();
@@ -136,6 +154,7 @@ Examples:
   $ pbpaste | revise build - --lang fr    notes from standard input
   $ revise inspect notes.md               what revise found, with line numbers
   $ revise inspect notes.md --json        the study model (see README, "The inspect JSON")
+  $ revise check notes.md                 what the quality gates refuse, as file:line: rule: message
 
 Settings also come from the nearest revise.config.json, .reviserc* or package.json "revise" field
 (see docs/config.md); flags override them. Renderer plugins named there run code: one found inside
@@ -143,7 +162,7 @@ the folder being built is loaded only with --allow-plugins. Unchanged files are 
 <out>/.revise-cache).
 
 Exit codes: 0 all built, 1 some files failed (the others were built), 2 usage or configuration error,
-70 a bug in revise.`;
+70 a bug in revise (check: 1 when a finding fails).`;
 
 /** Entry point used by bin/revise.js; returns the exit code. */
 export async function main(argv: string[], io: RunIO = processIO): Promise<number> {

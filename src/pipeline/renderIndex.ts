@@ -11,6 +11,8 @@ export interface IndexEntry {
   questions?: number;
   /** Outputs relative to the output folder, forward slashes. */
   outputs: string[];
+  /** What the quality gates left out and why ("mcq 12 questions (one-per-group 9, …)"), empty when nothing. */
+  dropped?: string;
 }
 
 export interface IndexCourse {
@@ -46,10 +48,10 @@ function renderHtml(courses: readonly IndexCourse[], entries: readonly IndexEntr
     for (const c of courses) lines.push(`<li>${escapeHtml(c.name)}: ${c.outputs.map(link).join(', ')}</li>`);
     lines.push('</ul>');
   }
-  lines.push('<h2>Notes</h2>', '<table>', '<tr><th>Notes file</th><th>Title</th><th>Language</th><th>Items</th><th>Cards</th><th>Questions</th><th>Outputs</th></tr>');
+  lines.push('<h2>Notes</h2>', '<table>', '<tr><th>Notes file</th><th>Title</th><th>Language</th><th>Items</th><th>Cards</th><th>Questions</th><th>Outputs</th><th>Left out by the quality gate</th></tr>');
   for (const e of entries) {
     lines.push(
-      `<tr><td>${escapeHtml(e.source)}</td><td>${escapeHtml(e.title)}</td><td>${escapeHtml(e.language)}</td><td>${e.items}</td><td>${count(e.cards)}</td><td>${count(e.questions)}</td><td>${e.outputs.map(link).join('<br>')}</td></tr>`,
+      `<tr><td>${escapeHtml(e.source)}</td><td>${escapeHtml(e.title)}</td><td>${escapeHtml(e.language)}</td><td>${e.items}</td><td>${count(e.cards)}</td><td>${count(e.questions)}</td><td>${e.outputs.map(link).join('<br>')}</td><td>${escapeHtml(e.dropped ?? '')}</td></tr>`,
     );
   }
   lines.push('</table>', '</body>', '</html>', '');
@@ -64,8 +66,8 @@ function renderMarkdown(courses: readonly IndexCourse[], entries: readonly Index
     for (const c of courses) lines.push(`- ${escapeMd(c.name)}: ${c.outputs.map(link).join(', ')}`);
     lines.push('');
   }
-  lines.push('## Notes', '', '| Notes file | Title | Language | Items | Cards | Questions | Outputs |', '| --- | --- | --- | --- | --- | --- | --- |');
-  for (const e of entries) lines.push(`| ${escapeMd(e.source)} | ${escapeMd(e.title)} | ${e.language} | ${e.items} | ${count(e.cards)} | ${count(e.questions)} | ${e.outputs.map(link).join(' ')} |`);
+  lines.push('## Notes', '', '| Notes file | Title | Language | Items | Cards | Questions | Outputs | Left out by the quality gate |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const e of entries) lines.push(`| ${escapeMd(e.source)} | ${escapeMd(e.title)} | ${e.language} | ${e.items} | ${count(e.cards)} | ${count(e.questions)} | ${e.outputs.map(link).join(' ')} | ${escapeMd(e.dropped ?? '')} |`);
   lines.push('');
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
+import { describeDropped, readQualitySummary } from '../render/quality/QualityLog.js';
 import { hashOf } from './BuildCache.js';
 import type { BuildContext } from './BuildContext.js';
 import { describeFsError } from './describeFsError.js';
@@ -33,6 +34,7 @@ export async function writeIndex(fileName: string, states: readonly FileState[],
       cards: s.report.counts?.cards,
       questions: s.report.counts?.questions,
       outputs: s.report.outputs.map(rel),
+      dropped: describeDropped(s.report.messages.map(readQualitySummary).filter((q) => q !== null)),
     });
   }
   const courses = report.courses.filter((c) => c.outputs.length > 0).map((c) => ({ name: c.name, outputs: c.outputs.map(rel) }));

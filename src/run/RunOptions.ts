@@ -59,7 +59,14 @@ export interface InspectCommand extends CommonOptions {
   json?: boolean;
 }
 
-export type RunOptions = BuildCommand | InspectCommand;
+/** `revise check`: the quality gates' findings on notes files, printed like a linter's. */
+export interface CheckCommand extends CommonOptions {
+  command: 'check';
+  files: string[];
+  templates?: string;
+}
+
+export type RunOptions = BuildCommand | InspectCommand | CheckCommand;
 
 export interface RunIO {
   stdout(text: string): void;

@@ -66,7 +66,7 @@ export async function runBuild(command: BuildCommand, io: RunIO, registry: Rende
   }
   if (!command.quiet && !command.json) {
     const out = command.out ?? (relative(cwd, report.outDir) || '.');
-    io.stdout(formatBuildSummary(report, totals, cwd, out));
+    io.stdout(formatBuildSummary(report, totals, cwd, out, command.verbose));
   }
   return { code, build: report, report: jsonReport };
 }

@@ -7,7 +7,9 @@ import { MCQ_FORMAT_VERSION, MCQ_SCHEMA_ID, type McqBank, type McqQuestion } fro
 import type { QuestionDraft } from '../../src/render/mcq/QuestionDraft.js';
 import { selectDistractors } from '../../src/render/mcq/selectDistractors.js';
 import { shiftNumber } from '../../src/render/mcq/shiftNumber.js';
-import { swapSibling } from '../../src/render/mcq/swapSibling.js';
+import { isSymbolAnswer } from '../../src/render/quality/isSymbolAnswer.js';
+import { keyVariantMatcher, maskVariants } from '../../src/render/quality/keyVariantMatcher.js';
+import { splitRunningText } from '../../src/render/quality/splitRunningText.js';
 
 describe('distractor selection', () => {
   const pick = (key: string, pool: string[], stem = 'Which one?') => selectDistractors({ key, stem, tiers: [pool] })?.distractors ?? null;
@@ -102,12 +104,6 @@ describe('falsifying statements', () => {
     expect(shiftNumber('1. Call 400-050-0827 at 9:00 about the CO2 level.', 'a')).toBeNull();
     expect(shiftNumber('需要2个步骤。', 'a')).toBe('需要4个步骤。');
   });
-
-  it('swaps a named thing for a sibling, keeping the sentence case', () => {
-    const groups = [['Light phase', 'Dark phase'], ['Mitochondrion', 'Ribosome']];
-    expect(swapSibling('ATP comes from the light phase.', groups, 's')).toBe('ATP comes from the dark phase.');
-    expect(swapSibling('Plants are green.', groups, 's')).toBeNull();
-  });
 });
 
 describe('the quality checker', () => {
@@ -148,5 +144,39 @@ describe('the quality checker', () => {
   it('reports a repeated id', () => {
     const one = q('Which one?', [['Cell', true], ['Atom', false], ['Nucleus', false]]);
     expect(checkMcqBank(bank([one, { ...one }])).map((v) => v.rule)).toEqual(['duplicate-id']);
+  });
+});
+
+describe('key variants, running text and symbols (src/render/quality)', () => {
+  const zh = { particles: ['的', '之'], pluralSuffixes: [] };
+  const fr = { particles: ['le', 'la', 'les', 'l', 'de', 'du', 'des'], pluralSuffixes: ['s', 'x'] };
+  const en = { particles: ['the', 'a', 'an', 'of'], pluralSuffixes: ['es', 's'] };
+  const masked = (key: string, text: string, rules: typeof en) => maskVariants(text, keyVariantMatcher(key, rules), '___');
+
+  it('finds a key with small words added or left out, in the plural, in any case', () => {
+    expect(masked('客户的忠诚度', '客户忠诚度是指客户忠于企业的程度', zh)).toBe('___是指客户忠于企业的程度');
+    expect(masked('客户忠诚度', '提高客户的忠诚度。', zh)).toBe('提高___。');
+    expect(masked('Le marketing relationnel', 'le Marketing relationnel vise la durée', fr)).toBe('le ___ vise la durée');
+    expect(masked('Stomate', 'stomates are pores; a stomate opens', en)).toBe('___ are pores; a ___ opens');
+    expect(masked('process', 'the processes of the cell', en)).toBe('the ___ of the cell');
+    // Whole words only: "cell" is not in "cellulose", nor "ATP" in "ATPase".
+    expect(masked('cell', 'cellulose walls', en)).toBe('cellulose walls');
+    expect(masked('ATP', 'ATPase makes it', en)).toBe('ATPase makes it');
+  });
+
+  it('cuts long running text at sentence ends, then commas, into pieces of at most 300 characters', () => {
+    const sentence = 'Une phrase assez longue qui parle de la relation client et de sa valeur, ';
+    const pieces = splitRunningText(`${sentence.repeat(3)}fin. ${sentence.repeat(6)}fin.`);
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const p of pieces) expect(p.length).toBeLessThanOrEqual(300);
+    expect(pieces.join(' ').replace(/\s+/g, ' ')).toBe(`${sentence.repeat(3)}fin. ${sentence.repeat(6)}fin.`.replace(/\s+/g, ' '));
+    expect(splitRunningText('short answer.')).toEqual(['short answer.']);
+    const chinese = '客户关系管理是企业以客户为中心开展的所有商业过程的总和，'.repeat(20);
+    for (const p of splitRunningText(chinese)) expect([...p].length).toBeLessThanOrEqual(300);
+  });
+
+  it('calls single letters and bare symbols symbols, never a digit or a CJK character', () => {
+    for (const s of ['E', 'm', 't', '√', '→', 'x']) expect(isSymbolAnswer(s), s).toBe(true);
+    for (const s of ['0', '42', '是', 'CAC', 'Cell', 'e.g. CO2']) expect(isSymbolAnswer(s), s).toBe(false);
   });
 });

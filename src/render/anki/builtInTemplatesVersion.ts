@@ -4,6 +4,6 @@
  * (to the date of the change) and update `sha256`; tests/anki fail until both agree.
  */
 export const BUILT_IN_TEMPLATES_VERSION = {
-  mod: 1_764_028_800,
-  sha256: '8a79f555fc783d0ef5e3f7189cc92c5a35994c049ea7e38b269d1abdd802ac88',
+  mod: 1_765_152_000,
+  sha256: '1e165064a48eed1e308af0a24a64b905011d6ca45a79757d01b9ca77a2ae94d5',
 } as const;

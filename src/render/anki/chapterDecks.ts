@@ -1,4 +1,4 @@
-export const EMPTY = 'nothing to put in a deck (no definitions, questions, clozes or sequences found); no .apkg written';
+export const EMPTY = 'nothing to put in a deck (no definitions, questions, clozes, sequences, tables, lists, key figures or authored questions found); no .apkg written';
 export const LEFT_OUT = EMPTY.replace('no .apkg written', 'left out of the course deck');
 
 /** `::` inside a title would make Anki nest decks the notes never asked for. */

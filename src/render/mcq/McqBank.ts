@@ -7,7 +7,8 @@
 export const MCQ_FORMAT_VERSION = 1;
 export const MCQ_SCHEMA_ID = 'https://revise.invalid/schema/mcq-1.json';
 
-export type McqQuestionType = 'single-choice' | 'true-false';
+/** `multiple-choice` (several keys) only comes from questions the notes' author wrote. */
+export type McqQuestionType = 'single-choice' | 'multiple-choice' | 'true-false';
 export type McqDifficulty = 'easy' | 'medium' | 'hard';
 
 /** Which wording template produced a question; also part of its id. */
@@ -23,7 +24,8 @@ export type McqTemplateName =
   | 'true-false'
   | 'definition-statement'
   | 'table-statement'
-  | 'qa-statement';
+  | 'qa-statement'
+  | 'authored-choice';
 
 export interface McqOption {
   text: string;
@@ -47,7 +49,7 @@ export interface McqQuestion {
   type: McqQuestionType;
   template: McqTemplateName;
   stem: string;
-  /** Exactly one option has `correct: true`. */
+  /** Exactly one option has `correct: true` (one or more for `multiple-choice`). */
   options: McqOption[];
   /** The source definition, answer or statement that justifies the key. */
   explanation: string;
@@ -58,6 +60,8 @@ export interface McqQuestion {
   /** Language of the wording (ISO 639-1), the notes' language when templates exist for it. */
   language: string;
   source: McqSource;
+  /** Written by the notes' author (stem and options as written), not generated. Absent otherwise. */
+  authored?: true;
 }
 
 export interface McqBank {

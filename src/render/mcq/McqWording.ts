@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type { McqTemplateName } from './McqBank.js';
+import { loadQuestionRules, type QuestionRules } from '../quality/QuestionRules.js';
 
 /** Languages revise ships wording for; any other language falls back to English. */
 export const MCQ_LANGUAGES = ['en', 'fr', 'zh'] as const;
@@ -40,6 +41,7 @@ function userLanguages(templatesDir: string): string[] {
 export class McqWording {
   private readonly compiled = new Map<string, Handlebars.TemplateDelegate>();
   readonly words: McqWords;
+  readonly rules: QuestionRules;
 
   constructor(
     /** The language the wording is written in (may differ from the notes when unsupported). */
@@ -48,6 +50,7 @@ export class McqWording {
   ) {
     const english = JSON.parse(readFileSync(join(BUILT_IN_TEMPLATES_DIR, 'en', 'words.json'), 'utf8')) as McqWords;
     this.words = { ...english, ...(JSON.parse(this.read('words.json')) as Partial<McqWords>) };
+    this.rules = loadQuestionRules(language, overrideDir);
   }
 
   /** Picks the notes' language when wording exists for it (built in or user-supplied), else English. */

@@ -29,7 +29,8 @@ export function arrangeQuestions(drafts: readonly QuestionDraft[]): McqQuestion[
     processed.set(sorted.length, (processed.get(sorted.length) ?? 0) + 1);
   }
   for (const d of drafts) {
-    if (slots.has(d)) continue;
+    // Authored questions keep their options where the author put them.
+    if (slots.has(d) || d.authored) continue;
     const n = d.type === 'true-false' ? 2 : d.distractors.length + 1;
     const count = tally(n);
     const done = (processed.get(n) ?? 0) + 1;
@@ -50,7 +51,7 @@ export function arrangeQuestions(drafts: readonly QuestionDraft[]): McqQuestion[
     count[slot]++;
     slots.set(d, slot);
   }
-  return drafts.map((d) => toQuestion(d, slots.get(d)!));
+  return drafts.map((d) => toQuestion(d, slots.get(d) ?? 0));
 }
 
 function sortAscending(texts: string[]): string[] {
@@ -60,7 +61,9 @@ function sortAscending(texts: string[]): string[] {
 function toQuestion(d: QuestionDraft, slot: number): McqQuestion {
   let stem = d.stem;
   let options: McqOption[];
-  if (d.type === 'true-false' && d.trueFalse) {
+  if (d.authored) {
+    options = d.authored.options.map((o) => ({ ...o }));
+  } else if (d.type === 'true-false' && d.trueFalse) {
     const statementTrue = slot === 0;
     stem = statementTrue ? d.trueFalse.trueStem : d.trueFalse.falseStem;
     options = [
@@ -73,7 +76,7 @@ function toQuestion(d: QuestionDraft, slot: number): McqQuestion {
     const wrong = seededShuffle(d.distractors, d.id).map((text) => ({ text: harmoniseCase(text, d.key), correct: false }));
     options = [...wrong.slice(0, slot), { text: d.key, correct: true }, ...wrong.slice(slot)];
   }
-  return {
+  const question: McqQuestion = {
     id: d.id,
     type: d.type,
     template: d.template,
@@ -85,4 +88,6 @@ function toQuestion(d: QuestionDraft, slot: number): McqQuestion {
     language: d.language,
     source: { ...d.source },
   };
+  if (d.authored) question.authored = true;
+  return question;
 }

@@ -1,9 +1,11 @@
 import { containsFolded } from './containsFolded.js';
+import { keyVariantMatcher } from '../quality/keyVariantMatcher.js';
+import { loadQuestionRules } from '../quality/QuestionRules.js';
 import { detectScript } from './detectScript.js';
-import { foldText } from './foldText.js';
+import { foldText } from '../quality/foldText.js';
 import { isCatchAll } from './isCatchAll.js';
 import type { McqBank, McqQuestion } from './McqBank.js';
-import { measureLength } from './measureLength.js';
+import { measureLength } from '../quality/measureLength.js';
 
 export type McqRule =
   | 'too-few-options'
@@ -44,8 +46,9 @@ export function checkMcqBank(bank: McqBank): McqViolation[] {
 
 function checkQuestion(q: McqQuestion, flag: (rule: McqRule, message: string) => void): void {
   const keys = q.options.filter((o) => o.correct);
-  if (keys.length !== 1) flag('key-count', `${keys.length} options are marked correct`);
-  const minimum = q.type === 'true-false' ? 2 : 3;
+  if (q.type === 'multiple-choice' ? keys.length < 1 : keys.length !== 1) flag('key-count', `${keys.length} options are marked correct`);
+  // An authored question is kept as written: two options are enough, and its wording is the author's.
+  const minimum = q.type === 'true-false' || q.authored ? 2 : 3;
   if (q.options.length < minimum) flag('too-few-options', `${q.options.length} options, at least ${minimum} needed`);
   if (q.type === 'true-false' && q.options.length !== 2) flag('too-few-options', 'a true/false item has exactly two options');
   const folded = q.options.map((o) => foldText(o.text));
@@ -55,10 +58,12 @@ function checkQuestion(q: McqQuestion, flag: (rule: McqRule, message: string) =>
     if (isCatchAll(q.options[i].text)) flag('catch-all-option', `"${q.options[i].text}" is an all/none-of-the-above option`);
   });
   // True/false labels ("True", "Vrai") naturally echo the stem's "True or false?".
-  if (q.type === 'true-false' || keys.length !== 1) return;
+  if (q.type !== 'single-choice' || keys.length !== 1 || q.authored) return;
   const key = keys[0];
   const wrong = q.options.filter((o) => !o.correct);
-  if (containsFolded(q.stem, key.text)) flag('key-in-stem', `the key "${key.text}" is written in the stem`);
+  // Small words and plurals do not hide a key: "客户的忠诚度" is written in "客户忠诚度是指…".
+  const variant = keyVariantMatcher(key.text, loadQuestionRules(q.language, null)).find(q.stem).length > 0;
+  if (containsFolded(q.stem, key.text) || variant) flag('key-in-stem', `the key "${key.text}" is written in the stem`);
   for (const o of wrong) if (containsFolded(q.stem, o.text)) flag('option-in-stem', `the option "${o.text}" is written in the stem`);
   const script = detectScript(key.text);
   for (const o of wrong) {

@@ -1,4 +1,4 @@
-import { memoizeText } from './memoizeText.js';
+import { memoizeText } from '../quality/memoizeText.js';
 export type ValueClass = 'number' | 'boolean' | 'text';
 
 const BOOLEAN_WORDS = new Set([

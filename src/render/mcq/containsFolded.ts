@@ -1,5 +1,5 @@
-import { foldText } from './foldText.js';
-import { memoizeText } from './memoizeText.js';
+import { foldText } from '../quality/foldText.js';
+import { memoizeText } from '../quality/memoizeText.js';
 
 const padded = memoizeText((text: string) => ` ${foldText(text)} `);
 const isCjk = memoizeText((text: string) => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(text));

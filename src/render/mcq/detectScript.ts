@@ -1,4 +1,4 @@
-import { memoizeText } from './memoizeText.js';
+import { memoizeText } from '../quality/memoizeText.js';
 export type Script = 'han' | 'kana' | 'hangul' | 'latin' | 'cyrillic' | 'greek' | 'arabic' | 'hebrew' | 'other' | 'none';
 
 const SCRIPTS: [Script, RegExp][] = [

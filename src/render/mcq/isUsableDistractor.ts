@@ -1,7 +1,7 @@
 import { classifyValue } from './classifyValue.js';
 import { detectScript } from './detectScript.js';
-import { foldText } from './foldText.js';
-import { measureLength } from './measureLength.js';
+import { foldText } from '../quality/foldText.js';
+import { measureLength } from '../quality/measureLength.js';
 
 /** Length ratio outside this band makes the odd option stand out (quiz.md). */
 export const LENGTH_RATIO_MIN = 0.5;

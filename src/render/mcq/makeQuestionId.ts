@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { foldText } from './foldText.js';
+import { foldText } from '../quality/foldText.js';
 import type { McqTemplateName } from './McqBank.js';
 
 /**

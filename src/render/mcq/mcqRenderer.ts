@@ -28,8 +28,9 @@ export const mcqRenderer: Renderer = {
   binary: false,
   description: 'multiple-choice and true/false question bank (JSON, schema/mcq.schema.json)',
   render(document, context) {
-    const { bank, warnings } = bankOf(document, context.templatesDir);
+    const { bank, warnings, logs } = bankOf(document, context.templatesDir);
     for (const w of warnings) context.report({ message: w.message, ruleId: 'mcq-empty' });
+    for (const m of logs[0].messages()) context.report(m);
     return serialise(bank);
   },
   coursePart(document, context) {

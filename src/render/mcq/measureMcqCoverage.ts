@@ -1,7 +1,9 @@
 import type { QuestionAnswer, StudyDocument } from '../../model/StudyDocument.js';
-import { foldText } from './foldText.js';
+import { foldText } from '../quality/foldText.js';
 import { MAX_ORDER_STEPS } from './generateSequenceQuestions.js';
 import { isUsableDistractor } from './isUsableDistractor.js';
+import { loadQuestionRules } from '../quality/QuestionRules.js';
+import { readTable } from '../quality/readTable.js';
 import type { QuestionDraft } from './QuestionDraft.js';
 
 export interface KindCoverage {
@@ -13,6 +15,8 @@ export interface KindCoverage {
   eligible: number;
   /** Eligible facts that got at least one question. */
   covered: number;
+  /** Eligible facts without a question whose item the quality gate turned away, with a reason in the build report. */
+  refused: number;
   /** Facts with any two siblings that got at least one question (true/false items included). */
   coveredWithSiblings: number;
 }
@@ -23,6 +27,8 @@ export interface McqCoverage {
   kinds: Record<CoveredKind, KindCoverage>;
   /** covered / eligible over the four kinds together; 1 when nothing is eligible. */
   ratio: number;
+  /** (covered + refused) / eligible: facts either asked or turned away with a named reason; 1 means none silently lost. */
+  accounted: number;
   /** coveredWithSiblings / withSiblings over the four kinds together; 1 when no fact has siblings. */
   rawRatio: number;
 }
@@ -39,12 +45,14 @@ interface Fact {
  * How many of a document's definitions, table rows, sequences and question/answer pairs gave a
  * question, out of those that have enough siblings to make distractors. Eligibility comes from the
  * model and the intrinsic distractor rules only (isUsableDistractor), not from the generators, so a
- * fact lost to anything else (key written in the stem, ambiguity, a bug) counts as uncovered.
+ * fact lost to anything else counts as uncovered, unless the quality gate turned its item away
+ * (`refusedItems`, from the build's QualityLog): then it is `refused`, with its reason reported.
  */
-export function measureMcqCoverage(document: StudyDocument, drafts: readonly QuestionDraft[]): McqCoverage {
+export function measureMcqCoverage(document: StudyDocument, drafts: readonly QuestionDraft[], refusedItems: ReadonlySet<string> = new Set()): McqCoverage {
+  const rules = loadQuestionRules(document.language, null);
   const origins = new Set(drafts.filter((d) => d.source.file === document.file).map((d) => d.origin));
   const tally = (facts: Fact[]): KindCoverage => {
-    const c: KindCoverage = { items: facts.length, withSiblings: 0, eligible: 0, covered: 0, coveredWithSiblings: 0 };
+    const c: KindCoverage = { items: facts.length, withSiblings: 0, eligible: 0, covered: 0, refused: 0, coveredWithSiblings: 0 };
     for (const fact of facts) {
       // A key that is only punctuation ("---" read as a table row) is no fact to ask about.
       const f = { ...fact, choices: fact.choices.filter((o) => foldText(o.key)) };
@@ -56,6 +64,7 @@ export function measureMcqCoverage(document: StudyDocument, drafts: readonly Que
       if (!f.alwaysEligible && !usable) continue;
       c.eligible++;
       if (origins.has(f.origin)) c.covered++;
+      else if (refusedItems.has(f.origin.split('#')[0])) c.refused++;
     }
     return c;
   };
@@ -77,16 +86,17 @@ export function measureMcqCoverage(document: StudyDocument, drafts: readonly Que
       })),
     ),
     tableRows: tally(
-      document.tables.flatMap((t) =>
-        t.rows.map((row, r) => ({
-          origin: `${t.id}#row${r}`,
-          choices: (row[0] ?? '').trim()
-            ? row
-                .map((cell, c) => ({ key: cell, siblings: others(t.rows, row).map((x) => x[c] ?? '') }))
-                .filter((choice, c) => c > 0 && choice.key.trim())
+      document.tables.flatMap((t) => {
+        const reading = readTable(t, rules);
+        return reading.things.map((thing, i) => ({
+          origin: `${t.id}#${i}`,
+          choices: thing.trim()
+            ? reading.attributes
+                .map((_, a) => ({ key: reading.value(i, a), siblings: reading.things.flatMap((_, o) => (o === i ? [] : [reading.value(o, a)])) }))
+                .filter((choice) => choice.key.trim())
             : [],
-        })),
-      ),
+        }));
+      }),
     ),
     sequences: tally(
       document.sequences.map((s) => ({
@@ -103,11 +113,13 @@ export function measureMcqCoverage(document: StudyDocument, drafts: readonly Que
   const all = Object.values(kinds);
   const eligible = all.reduce((n, k) => n + k.eligible, 0);
   const covered = all.reduce((n, k) => n + k.covered, 0);
+  const refused = all.reduce((n, k) => n + k.refused, 0);
   const withSiblings = all.reduce((n, k) => n + k.withSiblings, 0);
   const coveredWithSiblings = all.reduce((n, k) => n + k.coveredWithSiblings, 0);
   return {
     kinds,
     ratio: eligible === 0 ? 1 : covered / eligible,
+    accounted: eligible === 0 ? 1 : (covered + refused) / eligible,
     rawRatio: withSiblings === 0 ? 1 : coveredWithSiblings / withSiblings,
   };
 }

@@ -159,7 +159,12 @@ export class SheetLayout {
     if (row.breakBefore === 'column' && !this.atColumnTop) this.breakColumn(i);
     if (row.keepWithNext) {
       const need = this.chainHeight(rows, i, end);
-      if (!this.atColumnTop && this.y + need > this.bottom && need <= this.bottom - this.columnTop) this.breakColumn(i);
+      if (!this.atColumnTop && this.y + need > this.bottom && need <= this.bottom - this.columnTop) {
+        // A kept-together block inside a table or tree still gets its header (a tree's root line) again.
+        const header = row.repeatHeader && row.repeatHeader === this.lastHeader ? row.repeatHeader : undefined;
+        this.breakColumn(i, header);
+        if (header) this.drawHeader(header);
+      }
       // While balancing, a heading cut from its text means the trial bottom edge is too high up.
       if (this.dry && this.y + need > this.bottom + 0.01 && need <= this.pageBottom - this.columnTop) this.overflow = true;
     }

@@ -47,6 +47,7 @@ export async function renderSheet(document: StudyDocument, context: RenderContex
     chain,
     columnWidth: layout.columnWidth,
     contentWidth: layout.contentWidth,
+    columnHeight: layout.columnHeight,
     prepare,
     warn: (m) => warnings.add(m),
   });

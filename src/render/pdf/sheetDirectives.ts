@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { findCarriedItems } from './findCarriedItems.js';
 import { ITEM_COLLECTIONS, type ItemCollection, type StudyDocument, type StudyItem } from '../../model/StudyDocument.js';
 
 /** Built-in templates ship in the package's templates/ folder (same depth from src/ and dist/). */
@@ -84,10 +85,13 @@ export function sheetDirectives(doc: StudyDocument, options: { templatesDir: str
 
   const items = new Map<string, { kind: ItemCollection; item: StudyItem }>();
   const ordered: { kind: ItemCollection; item: StudyItem }[] = [];
+  // Each fact once: an item another one already prints (a definition that is an outline node, an
+  // answer line or a formula's legend) stays out of the template's view; `@item` still finds it.
+  const carried = findCarriedItems(doc);
   for (const kind of ITEM_COLLECTIONS) {
-    for (const item of doc[kind] as StudyItem[]) {
+    for (const item of (doc[kind] ?? []) as StudyItem[]) {
       items.set(item.id, { kind, item });
-      ordered.push({ kind, item });
+      if (!carried.has(item.id)) ordered.push({ kind, item });
     }
   }
   ordered.sort((a, b) => a.item.source.line - b.item.source.line || a.item.source.column - b.item.source.column);

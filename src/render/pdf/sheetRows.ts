@@ -1,6 +1,7 @@
 import type { ChoiceQuestion, Cloze, Definition, Formula, KeyPoint, Outline, Paragraph, QuestionAnswer, Sequence, StudyDocument, Table } from '../../model/StudyDocument.js';
 import type { Span } from './breakLines.js';
 import type { FontChain } from './FontChain.js';
+import { foldFact, formulaLines } from './findCarriedItems.js';
 import { flowRows } from './flowRows.js';
 import { paragraphRows } from './paragraphRows.js';
 import type { Row } from './Row.js';
@@ -15,6 +16,8 @@ export interface SheetRowsInput {
   chain: FontChain;
   columnWidth: number;
   contentWidth: number;
+  /** Height of a column: a tree that fits in one is never split. */
+  columnHeight: number;
   prepare: (s: string) => string;
   warn: (message: string) => void;
 }
@@ -64,6 +67,22 @@ export function sheetRows(input: SheetRowsInput): { rows: Row[]; running: string
       .filter(Boolean)
       .reduce((all, a) => (all ? all + (/[。！？；]$/.test(all) ? '' : /[.!?;…]$/.test(all) ? ' ' : raw(L.answerJoin, ' · ')) + a : a), '');
 
+  // Formula boxes the template prints: their lines are not repeated inside an answer.
+  const printed = new Set(plan.directives.filter((d) => d.name === 'item').map((d) => d.args.trim()));
+  const formulaShown = formulaLines(input.document, (id) => printed.has(id));
+  const definitionTerms = new Map(input.document.definitions.map((d) => [foldFact(`${d.term}${d.definition}`), d.term.trim()]));
+  /** An answer line that is also a definition ("Terme : définition") shows its term in bold, as definitions do. */
+  const termSpans = (line: string): Span[] => {
+    const term = definitionTerms.get(foldFact(line));
+    if (term && line.startsWith(term)) {
+      const after = line.slice(term.length);
+      const rest = after.replace(/^\s*[:：=—–-]+\s*/u, '');
+      // The line's own separator reads as the sheet's; a line with none ("X是指…") is kept as written.
+      return [{ text: prepare(term), style: 'bold', color: st.color.accentDark }, ...(rest === after ? [] : [{ text: sep }]), { text: rest === after ? after : prepare(rest) }];
+    }
+    return [{ text: prepare(line) }];
+  };
+
   const itemRows = (id: string): Row[] => {
     const found = plan.items.get(id);
     if (!found) {
@@ -77,15 +96,18 @@ export function sheetRows(input: SheetRowsInput): { rows: Row[]; running: string
       }
       case 'qa': {
         const q = found.item as QuestionAnswer;
-        return para(
-          [
-            { text: prepare(q.question), style: 'bold' },
-            // A full-width mark already carries its own space.
-            { text: /[？！。：）]$/.test(q.question.trim()) ? raw(L.answerArrow, ' → ').trimStart() : raw(L.answerArrow, ' → '), color: st.color.accent, style: 'bold' },
-            { text: joinAnswers(q.answers) },
-          ],
-          { spaceBefore: st.itemGap },
-        );
+        // Lines a printed formula box shows again (its expression, its legend) are left to the box.
+        const answers = q.answers.map((a) => a.trim()).filter((a) => a && !formulaShown.has(foldFact(a)));
+        const arrow = { text: /[？！。：）]$/.test(q.question.trim()) ? raw(L.answerArrow, ' → ').trimStart() : raw(L.answerArrow, ' → '), color: st.color.accent, style: 'bold' as const };
+        if (answers.length <= 1) {
+          return para([{ text: prepare(q.question), style: 'bold' }, arrow, { text: joinAnswers(answers.length ? answers : q.answers) }], { spaceBefore: st.itemGap });
+        }
+        // Several answer lines read as a list: one bullet each, a "term: meaning" line with its term in bold.
+        const out = para([{ text: prepare(q.question), style: 'bold' }], { spaceBefore: st.itemGap, keepWithNext: true });
+        answers.forEach((a, i) => {
+          out.push(...para(termSpans(a), { indent: 9, marker: { text: '–', color: st.color.accent, style: 'bold' }, keepWithNext: i === 0 }));
+        });
+        return out;
       }
       case 'keyPoints': {
         const k = found.item as KeyPoint;
@@ -111,7 +133,7 @@ export function sheetRows(input: SheetRowsInput): { rows: Row[]; running: string
         return withSpace([...caption, ...tableRows(t, chain, width, prepare)], st.blockGap);
       }
       case 'outlines':
-        return withSpace(treeRows(found.item as Outline, chain, width, prepare), st.blockGap);
+        return withSpace(treeRows(found.item as Outline, chain, width, prepare, input.columnHeight), st.blockGap);
       case 'sequences': {
         const s = found.item as Sequence;
         const label = s.label ? para([{ text: prepare(s.label), style: 'bold', color: st.color.muted }], { size: st.small + 0.6, keepWithNext: true }) : [];

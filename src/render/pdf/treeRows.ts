@@ -38,7 +38,7 @@ function flatten(root: TreeNode): { flat: Flat[]; maxDepth: number } {
  * proportional font). One row per label line, so a big tree flows across columns and pages and
  * every row draws its own piece of the connectors.
  */
-export function treeRows(root: TreeNode, chain: FontChain, width: number, prepare: (s: string) => string): Row[] {
+export function treeRows(root: TreeNode, chain: FontChain, width: number, prepare: (s: string) => string, columnHeight = Infinity): Row[] {
   const st = sheetStyle.tree;
   const { flat, maxDepth } = flatten(root);
   // Deep trees squeeze their indent so labels keep at least 45 % of the width.
@@ -47,7 +47,11 @@ export function treeRows(root: TreeNode, chain: FontChain, width: number, prepar
   const color = sheetStyle.color.rule;
   const vx = (level: number) => (level - 1) * step + step * 0.35;
   const rows: Row[] = [];
+  /** Index of the first row of each top-level branch, and where the root's lines end. */
+  const branchStarts: number[] = [];
+  let rootEnd = 0;
   for (const item of flat) {
+    if (item.depth === 1) branchStarts.push(rows.length);
     const indent = item.depth * step;
     const lines = breakLines([{ text: prepare(item.node.label), style: item.depth === 0 ? 'bold' : 'regular' }], {
       chain,
@@ -60,7 +64,7 @@ export function treeRows(root: TreeNode, chain: FontChain, width: number, prepar
     lines.forEach((line, li) => {
       rows.push({
         height: lineHeight,
-        keepWithNext: item.depth === 0 && li === lines.length - 1,
+        keepWithNext: item.depth === 0,
         draw(out: Op[], x, y) {
           const v = (level: number, y1: number, y2: number) => out.push({ kind: 'line', x1: x + vx(level), y1, x2: x + vx(level), y2, width: 0.5, color });
           const mid = y + lineHeight / 2;
@@ -76,6 +80,31 @@ export function treeRows(root: TreeNode, chain: FontChain, width: number, prepar
         },
       });
     });
+    if (item.depth === 0) rootEnd = rows.length;
   }
+  return keepTogether(rows, rootEnd, branchStarts, columnHeight);
+}
+
+/**
+ * A tree is never cut from its parent line: one that fits in a column is kept whole; a taller one
+ * keeps each top-level branch whole (when it fits) and the root with its first branch, and the
+ * root's lines are drawn again at the top of any column the tree goes on into.
+ */
+function keepTogether(rows: Row[], rootEnd: number, branchStarts: readonly number[], columnHeight: number): Row[] {
+  const height = (from: number, to: number) => rows.slice(from, to).reduce((h, r) => h + r.height, 0);
+  const chain = (from: number, to: number) => {
+    for (let i = from; i < to - 1; i++) rows[i] = { ...rows[i], keepWithNext: true };
+  };
+  if (height(0, rows.length) <= columnHeight * 0.9) {
+    chain(0, rows.length);
+    return rows;
+  }
+  const ends = [...branchStarts.slice(1), rows.length];
+  branchStarts.forEach((start, b) => {
+    if (height(start, ends[b]) <= columnHeight * 0.8) chain(start, ends[b]);
+  });
+  if (branchStarts.length > 0) chain(0, branchStarts[0] + 1);
+  const header = rows.slice(0, rootEnd).map((r) => ({ ...r, keepWithNext: false, spaceBefore: 0 }));
+  for (let i = rootEnd; i < rows.length; i++) rows[i] = { ...rows[i], repeatHeader: header };
   return rows;
 }

@@ -4,6 +4,8 @@ import { isQuestionText, matchAnswerLabel, matchQuestionLabel } from '../../matc
 import type { TextRule } from '../Rule.js';
 
 const CLOZE_MARK = /==\S|\{\{c\d+::/;
+/** Lines a cloze sentence may span on each side of its deletion. */
+const MAX_SPAN = 8;
 
 /**
  * `==highlight==` and Anki's `{{c1::answer::hint}}`. The cloze is the whole sentence around its
@@ -14,11 +16,12 @@ export const cloze: TextRule = {
   name: 'cloze',
   stage: 'text',
   apply(run, i) {
-    if (!CLOZE_MARK.test(run.text(i))) return 0;
+    if (!CLOZE_MARK.test(run.text(i)) || !matchCloze(run.text(i))) return 0;
+    // A sentence spans a few lines at most: the reach is bounded, so each line is looked at a few times.
     let first = i;
-    while (first > 0 && !run.taken[first - 1] && !startsItem(run.text(first - 1))) first--;
+    while (first > 0 && i - first < MAX_SPAN && !run.taken[first - 1] && !startsItem(run.text(first - 1))) first--;
     let end = i + 1;
-    while (end < run.lines.length && !startsItem(run.text(end))) end++;
+    while (end < run.lines.length && end - i < MAX_SPAN && !startsItem(run.text(end))) end++;
     const lines = run.lines.slice(first, end).map((l) => l.text);
     // Deletions never span lines: each is matched on the joined text, where a line end stays a line end.
     const found = matchCloze(lines.join('\n'));
