@@ -4,7 +4,8 @@ import { readNotes } from '../parse/readNotes.js';
 import { joinsParts } from '../render/joinsParts.js';
 import type { Renderer, RenderContext } from '../render/Renderer.js';
 import { toDiagnostic, type Diagnostic } from '../model/Diagnostic.js';
-import { readNotesFile } from './readNotesFile.js';
+import { shaOf } from './shaOf.js';
+import { readNotesFile, tooLargeMessage } from './readNotesFile.js';
 
 /** Everything needed to build one notes file, plain data so it can be sent to a worker thread. */
 export interface FileTask {
@@ -23,11 +24,15 @@ export interface FileTask {
   rendererOptions: Record<string, Record<string, unknown>>;
   /** The file belongs to a folder build: also compute its share of each course output. */
   courseParts?: boolean;
+  /** Date.now() after which the file is given up, checked between steps. */
+  deadline?: number;
 }
 
 export interface RenderedOutput {
   renderer: string;
   data: string | Uint8Array;
+  /** SHA-256 of `data`, made where it was rendered (a worker thread) for the cache's output checks. */
+  sha?: string;
 }
 
 /** What building one file produced, in memory: the caller decides where and whether to write it. */
@@ -55,6 +60,7 @@ export async function buildOneFile(task: FileTask, renderers: readonly Renderer[
   let document: StudyDocument;
   try {
     const bytes = task.absolute ? await readNotesFile(task.absolute, task.display, task.maxFileBytes) : (task.stdin ?? new Uint8Array());
+    if (bytes.length > task.maxFileBytes) throw new NotesError('too-large', task.display, tooLargeMessage(bytes.length, task.maxFileBytes));
     const parsed = await readNotes(bytes, { file: task.relative, display: task.display, language: task.language, keepBoilerplate: task.keepBoilerplate });
     document = parsed.document;
     result.messages.push(...parsed.messages.map((m) => ({ ...m, file: task.display })));
@@ -78,6 +84,11 @@ export async function buildOneFile(task: FileTask, renderers: readonly Renderer[
   };
   for (const renderer of order) {
     if (!joinsParts(renderer)) partsDone();
+    if (task.deadline !== undefined && Date.now() > task.deadline) {
+      result.failed = true;
+      result.messages.push({ file: task.display, severity: 'error', message: `took too long to build; stopped before its ${renderer.name} output (raise the limit with --timeout)`, ruleId: 'timeout' });
+      break;
+    }
     const context: RenderContext = {
       sourcePath: task.relative,
       sourceAbsolutePath: task.absolute,
@@ -90,7 +101,7 @@ export async function buildOneFile(task: FileTask, renderers: readonly Renderer[
     };
     try {
       const data = await renderer.render(document, context);
-      if (data !== null) result.outputs.push({ renderer: renderer.name, data });
+      if (data !== null) result.outputs.push({ renderer: renderer.name, data, sha: shaOf(data) });
       if (task.courseParts && joinsParts(renderer)) {
         const part = await renderer.coursePart!(document, context);
         if (typeof part !== 'string') throw new Error(`coursePart must return a string, got ${typeof part}`);
