@@ -6,7 +6,7 @@ export interface FileReport {
   status: 'built' | 'skipped' | 'failed';
   outputs: string[];
   items: number;
-  /** What renderers counted (cards, questions), shown in the index. */
+  /** What the build counted, shown in the index: the notes' `words` and those `covered` by an item (coverage), `cards` and `questions`. */
   counts?: Record<string, number>;
   messages: Diagnostic[];
 }

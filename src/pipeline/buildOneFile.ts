@@ -46,7 +46,7 @@ export interface FileResult {
   parts: { renderer: string; data: string }[];
   /** Read, parsed and every course part made: the file goes into the course outputs. */
   inCourse: boolean;
-  /** What renderers counted (`cards`, `questions`), shown in the index. */
+  /** What the build counted: the notes' `words` and those `covered` by an item, and what renderers counted (`cards`, `questions`). */
   counts?: Record<string, number>;
 }
 
@@ -73,6 +73,8 @@ export async function buildOneFile(task: FileTask, renderers: readonly Renderer[
   }
   result.document = document;
   result.items = countItems(document);
+  // How much of the notes reached an item: shown per file in the index and the report.
+  if (document.coverage) result.counts = { words: document.coverage.words, covered: document.coverage.covered };
   // The same order in a worker and in this thread, so messages come out in the same order either way.
   const order = [...renderers.filter(joinsParts), ...renderers.filter((r) => !joinsParts(r))];
   let announced = false;
