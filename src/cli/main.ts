@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { terminalText } from '../views/terminalText.js';
+import { DEFAULT_FILE_TIMEOUT_MS } from '../pipeline/BuildOptions.js';
 import { EXIT, processIO, run, type RunIO, type RunOptions } from '../run.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -20,6 +22,12 @@ function parseJobs(value: string): number {
   return n;
 }
 
+function parseSeconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number of seconds (0 for no limit)');
+  return n;
+}
+
 function parseLang(value: string): string {
   if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/i.test(value)) throw new InvalidArgumentError('expected a language code such as fr, en or zh');
   return value.toLowerCase();
@@ -37,27 +45,7 @@ export function createProgram(onRun: (options: RunOptions) => void, io: RunIO = 
     .version(pkg.version, '-V, --version')
     .showHelpAfterError('(run `revise --help` for usage)')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .exitOverride()
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ revise build notes.md                 build every format for one file into output/
-  $ revise build course/ --out dist       build a whole folder, mirroring its tree
-  $ revise build course/ --watch          rebuild what changes until Ctrl-C
-  $ revise build course/ --json           machine-readable report on stdout
-  $ revise build notes.md --format json   only the study model as JSON
-  $ pbpaste | revise build - --lang fr    notes from standard input
-  $ revise inspect notes.md               what revise found, with line numbers
-  $ revise inspect notes.md --json        the study model (see README, "The inspect JSON")
-  $ revise check notes.md                 what the quality gates refuse, as file:line: rule: message
-
-Settings also come from the nearest revise.config.json, .reviserc* or package.json "revise" field
-(see docs/config.md); flags override them. Unchanged files are skipped (cache in <out>/.revise-cache).
-
-Exit codes: 0 all built, 1 some files failed (the others were built), 2 usage or configuration error
-(check: 1 when a finding fails).`,
-    );
+    .exitOverride();
 
   const common = (cmd: Command) =>
     cmd
@@ -67,7 +55,7 @@ Exit codes: 0 all built, 1 some files failed (the others were built), 2 usage or
       .option('-q, --quiet', 'print errors only')
       .option('-v, --verbose', 'print every output written, and stack traces for internal errors');
 
-  common(
+  const build = common(
     program
       .command('build')
       .description('build study materials from notes files, folders, or - for standard input')
@@ -80,6 +68,9 @@ Exit codes: 0 all built, 1 some files failed (the others were built), 2 usage or
       .option('--no-config', 'use no configuration file')
       .option('--force', 'rebuild every file, even unchanged ones')
       .addOption(new Option('-j, --jobs <n>', 'worker threads (default: one per core)').argParser(parseJobs))
+      .addOption(new Option('--timeout <seconds>', `time budget per notes file; a file over it fails, the others go on (default: ${DEFAULT_FILE_TIMEOUT_MS / 1000}, 0: none)`).argParser(parseSeconds))
+      .option('--allow-plugins', 'load renderer plugins named by a configuration inside the folder being built (plugins run code)')
+      .option('--no-plugins', 'load no renderer plugin, whatever the configuration says')
       .option('-w, --watch', 'keep running and rebuild what changes')
       .option('--json', 'print the build report as JSON on stdout'),
   ).action((paths: string[], opts: Record<string, unknown>) => {
@@ -93,6 +84,9 @@ Exit codes: 0 all built, 1 some files failed (the others were built), 2 usage or
       config: opts.config as string | false | undefined,
       force: Boolean(opts.force),
       jobs: opts.jobs as number | undefined,
+      timeout: opts.timeout as number | undefined,
+      allowPlugins: Boolean(opts.allowPlugins),
+      plugins: opts.plugins as boolean,
       watch: Boolean(opts.watch),
       json: Boolean(opts.json),
       lang: opts.lang as string | undefined,
@@ -139,8 +133,36 @@ Exit codes: 0 all built, 1 some files failed (the others were built), 2 usage or
       verbose: Boolean(opts.verbose),
     });
   });
+  // The top-level help lists build's options too: `revise --help` is where a newcomer looks first.
+  program.addHelpText('after', () => {
+    const help = build.createHelp();
+    const options = help.visibleOptions(build).filter((o) => o.long !== '--help');
+    const width = Math.max(...options.map((o) => help.optionTerm(o).length));
+    const lines = options.map((o) => `  ${help.optionTerm(o).padEnd(width)}  ${help.optionDescription(o)}`);
+    return `\nOptions of \`revise build\` (inspect takes --lang, --keep-boilerplate, --max-size, --json, -q, -v):\n${lines.join('\n')}\n${EXAMPLES}`;
+  });
   return program;
 }
+
+const EXAMPLES = `
+Examples:
+  $ revise build notes.md                 build every format for one file into output/
+  $ revise build course/ --out dist       build a whole folder, mirroring its tree
+  $ revise build course/ --watch          rebuild what changes until Ctrl-C
+  $ revise build course/ --json           machine-readable report on stdout
+  $ revise build notes.md --format json   only the study model as JSON
+  $ pbpaste | revise build - --lang fr    notes from standard input
+  $ revise inspect notes.md               what revise found, with line numbers
+  $ revise inspect notes.md --json        the study model (see README, "The inspect JSON")
+  $ revise check notes.md                 what the quality gates refuse, as file:line: rule: message
+
+Settings also come from the nearest revise.config.json, .reviserc* or package.json "revise" field
+(see docs/config.md); flags override them. Renderer plugins named there run code: one found inside
+the folder being built is loaded only with --allow-plugins. Unchanged files are skipped (cache in
+<out>/.revise-cache).
+
+Exit codes: 0 all built, 1 some files failed (the others were built), 2 usage or configuration error,
+70 a bug in revise (check: 1 when a finding fails).`;
 
 /** Entry point used by bin/revise.js; returns the exit code. */
 export async function main(argv: string[], io: RunIO = processIO): Promise<number> {
@@ -164,13 +186,17 @@ export async function main(argv: string[], io: RunIO = processIO): Promise<numbe
   if (chosen.command === 'build' && chosen.watch && !chosen.signal) {
     // Ctrl-C ends watching; the last build's exit code becomes the process's.
     const controller = new AbortController();
-    process.once('SIGINT', () => controller.abort());
+    process.once('SIGINT', () => {
+      // Said at once: the interrupt handler that removes temporary files may end the process right after.
+      if (!chosen.quiet && !chosen.json) io.stderr('\nrevise: stopped watching\n');
+      controller.abort();
+    });
     chosen.signal = controller.signal;
   }
   try {
     return (await run(chosen, io)).code;
   } catch (error) {
-    io.stderr(`revise: internal error: ${(error as Error).message}\n`);
+    io.stderr(`revise: internal error: ${terminalText(String((error as Error)?.message ?? error))}\n`);
     if (chosen.verbose) io.stderr(`${(error as Error).stack}\n`);
     else io.stderr('(run again with --verbose for the stack trace, and please report it)\n');
     return EXIT.internal;

@@ -14,6 +14,8 @@ export interface ReviseConfig {
   maxSize?: number;
   /** Worker threads; 1 builds in the main thread. */
   jobs?: number;
+  /** Time budget per notes file, in seconds; 0 for none. */
+  timeout?: number;
   /** File name of the index of outputs written at the top of `out`, or false for none. */
   index?: string | false;
   renderers?: RendererEntry[];
@@ -30,6 +32,7 @@ export const CONFIG_KEYS: readonly (keyof ReviseConfig)[] = [
   'keepBoilerplate',
   'maxSize',
   'jobs',
+  'timeout',
   'index',
   'renderers',
   'options',

@@ -37,10 +37,6 @@ export function validateConfig(raw: unknown, file: string): ReviseConfig {
     if (typeof v === 'string' && v.trim()) config[key] = v;
     else bad(key, 'a non-empty string');
   }
-  if (has('deckName') && typeof input.deckName === 'string' && /[\\/]/.test(input.deckName)) {
-    problems.push(`"deckName" is used as a file name and cannot contain / or \\; got ${describe(input.deckName)}`);
-    delete config.deckName;
-  }
   if (has('language')) {
     const v = input.language;
     if (typeof v === 'string' && /^[a-z]{2,3}(?:-[A-Za-z0-9]+)*$/i.test(v)) config.language = v.toLowerCase();
@@ -59,6 +55,11 @@ export function validateConfig(raw: unknown, file: string): ReviseConfig {
     const v = input.jobs;
     if (typeof v === 'number' && Number.isInteger(v) && v >= 1) config.jobs = v;
     else bad('jobs', 'a whole number of worker threads, 1 or more');
+  }
+  if (has('timeout')) {
+    const v = input.timeout;
+    if (typeof v === 'number' && Number.isFinite(v) && v >= 0) config.timeout = v;
+    else bad('timeout', 'a number of seconds per notes file, such as 300 (0 for no limit)');
   }
   if (has('index')) {
     const v = input.index;

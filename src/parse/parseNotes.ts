@@ -1,5 +1,6 @@
 import { basename, extname } from 'node:path';
 import type { Diagnostic } from '../model/Diagnostic.js';
+import { toLanguageTag } from '../model/toLanguageTag.js';
 import { ITEM_COLLECTIONS, type StudyDocument } from '../model/StudyDocument.js';
 import type { NotesLines } from './blocks/NotesLines.js';
 import { readBlocks } from './blocks/readBlocks.js';
@@ -37,7 +38,7 @@ export interface ParseResult {
  * apart, other stretches read by the line rules), then the block and text rules of the rule table.
  */
 export function parseNotes(text: string, options: ParseOptions): ParseResult {
-  const { frontMatter, body, bodyLineOffset } = splitFrontMatter(text, options.file);
+  const { frontMatter, body, bodyLineOffset, warnings } = splitFrontMatter(text, options.file);
   const raw = body.split('\n');
   const lines: NotesLines = {
     // Non-breaking spaces are spaces to every rule; the PDF sheet sets French ones again.
@@ -50,6 +51,7 @@ export function parseNotes(text: string, options: ParseOptions): ParseResult {
   read.lists.resolve();
 
   const builder = new DocumentBuilder(options.file);
+  for (const w of warnings) builder.warn(w.message, { line: w.line, column: 1 }, w.ruleId);
   const state: WalkState = { builder, read, pending: null, exercise: null, unkeyed: [], rules: { blocks: BLOCK_RULES, text: TEXT_RULES } };
   const walk = new BlockWalk(blocks, state);
   applyBlockRules(walk);
@@ -67,8 +69,9 @@ export function parseNotes(text: string, options: ParseOptions): ParseResult {
   if (frontMatter.lang) {
     doc.language = frontMatter.lang;
     doc.languageSource = 'front-matter';
-  } else if (options.language) {
-    doc.language = options.language;
+  } else if (options.language && toLanguageTag(options.language)) {
+    // Callers check the option and say so once; one that is not a language is ignored here too.
+    doc.language = toLanguageTag(options.language)!;
     doc.languageSource = 'option';
   } else {
     doc.language = detectLanguage(lines.text.join('\n'));

@@ -3,6 +3,8 @@ import type { DroppedLine, SourcePosition, StudyDocument } from '../model/StudyD
 import { parseNotes, type ParseOptions, type ParseResult } from './parseNotes.js';
 import type { LineOrigin, ReaderDroppedLine } from './readers/Reader.js';
 import { chooseReader } from './readers/readers.js';
+import { controlCharactersWarning } from './readers/decodeText.js';
+import { replaceControlCharacters } from './decodeNotes.js';
 
 export interface ReadNotesOptions extends ParseOptions {
   /** The file as messages name it (the model records `file`). */
@@ -17,8 +19,11 @@ export async function readNotes(bytes: Uint8Array, options: ReadNotesOptions): P
   const display = options.display ?? options.file;
   const reader = chooseReader(display, bytes);
   const read = await reader.read({ bytes, file: display });
-  const result = parseNotes(read.text, options);
-  const messages: Diagnostic[] = [...(read.messages ?? []).map((m) => ({ ...m, file: options.file })), ...result.messages];
+  // Whatever the format, no control character reaches the rules or any output (text readers already did this).
+  const clean = replaceControlCharacters(read.text);
+  const result = parseNotes(clean.text, options);
+  const readerMessages = [...(read.messages ?? []), ...(clean.replaced ? [controlCharactersWarning(clean.replaced)] : [])];
+  const messages: Diagnostic[] = [...readerMessages.map((m) => ({ ...m, file: options.file })), ...result.messages];
   if (read.origins) remapSources(result.document, messages, read.origins);
   if (read.dropped?.length) result.document.dropped = mergeDropped(result.document.dropped, read.dropped);
   return { document: result.document, messages };

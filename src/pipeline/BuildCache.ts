@@ -4,56 +4,18 @@ import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StudyDocument } from '../model/StudyDocument.js';
 import type { Diagnostic } from '../model/Diagnostic.js';
+import { describeFsError } from './describeFsError.js';
+import { shaOf } from './shaOf.js';
+import { CACHE_FORMAT, type CachedFile, type CachedPart, type CacheState, type OutputCheck } from './CacheState.js';
+import { validateCacheState } from './validateCacheState.js';
 import { onInterrupt, writeFileAtomic } from './writeFileAtomic.js';
 
-/** Bumped whenever the shape of the state file changes: an old cache is then simply ignored. */
-const CACHE_FORMAT = 2;
 export const CACHE_DIR = '.revise-cache';
-
-export interface CachedFile {
-  key: string;
-  /** The date the outputs were built with, kept while the content stays the same. */
-  timestamp: number;
-  /** Outputs relative to the output folder, forward slashes. */
-  outputs: string[];
-  items: number;
-  /** What renderers counted (cards, questions), for the index. */
-  counts?: Record<string, number>;
-  messages: Diagnostic[];
-  title: string;
-  language: string;
-  /** Files kept for this file inside the cache folder (its document, its course parts), relative to it. */
-  stored: string[];
-  /** Image files the build read (relative to the build root) → sha256, '' when missing. */
-  media?: Record<string, string>;
-}
-
-/** What a course output's last join was made from, so the next one can update it in place. */
-export interface CachedJoin {
-  /** Notes file relative to the course folder → its cache key when it was joined. */
-  members: Record<string, string>;
-  state: unknown;
-}
-
-export interface CachedPart {
-  key: string;
-  outputs: string[];
-  /** Renderer name → its last successful course join (course outputs only). */
-  joins?: Record<string, CachedJoin>;
-}
 
 /** What to keep for a built file besides its record: its document and its share of course outputs. */
 export interface StoredExtras {
   document?: StudyDocument;
   parts?: readonly { renderer: string; data: string }[];
-}
-
-interface CacheState {
-  format: number;
-  optionsKey: string;
-  files: Record<string, CachedFile>;
-  /** Course outputs and the index, by name. */
-  parts: Record<string, CachedPart>;
 }
 
 export function hashOf(...parts: (string | Uint8Array)[]): string {
@@ -67,23 +29,28 @@ export function hashOf(...parts: (string | Uint8Array)[]): string {
 
 /**
  * What the previous builds into one output folder produced, kept inside that folder (nothing is written
- * outside --out). A file is fresh when its key (content, path, options, templates, revise version)
- * matches and its outputs are still on disk; its date is not part of the key, so a fresh checkout
- * or a `touch` neither rebuilds it nor changes the dates written into its outputs. Each file's share
- * of the course outputs is kept too (and its document when a renderer needs whole documents), so
- * course outputs are rejoined after one change without parsing or rendering the unchanged files.
+ * outside --out). Files are known by their path relative to the folder built (or their name, for a
+ * file named directly), so a project moved elsewhere, or checked out in another folder, keeps its
+ * cache. A file is fresh when its key (content, path, options, templates, revise version) matches and
+ * its outputs are still on disk as they were written; its date is not part of the key, so a fresh
+ * checkout or a `touch` neither rebuilds it nor changes the dates written into its outputs. Each
+ * file's share of the course outputs is kept too (and its document when a renderer needs whole
+ * documents), so course outputs are rejoined after one change without parsing or rendering the
+ * unchanged files. Whatever is found on disk is checked before use: a bad record is a miss.
  */
 export class BuildCache {
   private state: CacheState;
   private dirty = false;
   private stopSavingOnInterrupt: (() => void) | null = null;
+  /** Why the cache could not be written, once it failed: later writes are not tried. */
+  failure: string | null = null;
 
   private constructor(
     readonly outDir: string,
     optionsKey: string,
     state: CacheState | null,
   ) {
-    this.state = state && state.format === CACHE_FORMAT && state.optionsKey === optionsKey ? state : { format: CACHE_FORMAT, optionsKey, files: {}, parts: {} };
+    this.state = state && state.optionsKey === optionsKey ? state : { format: CACHE_FORMAT, optionsKey, files: {}, parts: {} };
     if (this.state !== state) this.dirty = true;
   }
 
@@ -91,7 +58,7 @@ export class BuildCache {
     let state: CacheState | null = null;
     if (reuse) {
       try {
-        state = JSON.parse(await readFile(join(outDir, CACHE_DIR, 'state.json'), 'utf8')) as CacheState;
+        state = validateCacheState(JSON.parse(await readFile(join(outDir, CACHE_DIR, 'state.json'), 'utf8')));
       } catch {
         state = null;
       }
@@ -99,44 +66,69 @@ export class BuildCache {
     return new BuildCache(outDir, optionsKey, state);
   }
 
-  get optionsKey(): string {
-    return this.state.optionsKey;
-  }
-
   /** The record of the last successful build of a file, whether or not it is still valid. */
   previous(id: string): CachedFile | undefined {
-    return this.state.files[id];
+    return Object.hasOwn(this.state.files, id) ? this.state.files[id] : undefined;
   }
 
-  /** Every file (by absolute path) the cache has a record of. */
+  /** Every file the cache has a record of. */
   ids(): string[] {
     return Object.keys(this.state.files);
   }
 
-  /** The cached record of a file when it is still valid for `key` and its outputs all exist. */
+  /** The cached record of a file when it is still valid for `key` and its outputs and stored parts are intact. */
   async fresh(id: string, key: string): Promise<CachedFile | null> {
-    const entry = this.state.files[id];
+    const entry = this.previous(id);
     if (!entry || entry.key !== key) return null;
-    const paths = [...entry.outputs.map((o) => join(this.outDir, o)), ...entry.stored.map((f) => join(this.outDir, CACHE_DIR, f))];
-    const present = await Promise.all(paths.map((p) => stat(p).then(() => true, () => false)));
-    return present.every(Boolean) ? entry : null;
+    const stored = await Promise.all(entry.stored.map((s) => stat(join(this.outDir, CACHE_DIR, s.file)).then((st) => st.size === s.size, () => false)));
+    if (!stored.every(Boolean)) return null;
+    return (await this.intact(entry.outputs, entry.checks)) ? entry : null;
   }
 
   async freshPart(name: string, key: string): Promise<boolean> {
-    const part = this.state.parts[name];
-    if (!part || part.key !== key) return false;
-    const present = await Promise.all(part.outputs.map((o) => stat(join(this.outDir, o)).then(() => true, () => false)));
-    return present.every(Boolean);
+    const part = this.part(name);
+    return part !== undefined && part.key === key && (await this.intact(part.outputs, part.checks));
+  }
+
+  /**
+   * Every output is where it was written, with its size and date; when only the date moved, with its
+   * bytes (then the new date is kept, so the next check is a stat again). A truncated or edited
+   * output is not intact, and its file is built again.
+   */
+  private async intact(outputs: readonly string[], checks: readonly OutputCheck[]): Promise<boolean> {
+    if (outputs.length !== checks.length) return false;
+    const results = await Promise.all(
+      outputs.map(async (o, i) => {
+        const path = join(this.outDir, o);
+        const st = await stat(path).catch(() => null);
+        const check = checks[i];
+        if (!st?.isFile() || st.size !== check.size) return false;
+        if (st.mtimeMs === check.mtimeMs) return true;
+        const same = await readFile(path).then((bytes) => shaOf(bytes) === check.sha, () => false);
+        if (same) {
+          check.mtimeMs = st.mtimeMs;
+          this.dirty = true;
+        }
+        return same;
+      }),
+    );
+    return results.every(Boolean);
   }
 
   async remember(id: string, record: Omit<CachedFile, 'stored'>, extras: StoredExtras = {}): Promise<void> {
-    const stored: string[] = [];
+    if (this.failure) throw new Error(this.failure);
+    const stored: CachedFile['stored'] = [];
     const keep = async (file: string, text: string) => {
       await writeFileAtomic(join(this.outDir, CACHE_DIR, file), text);
-      stored.push(file);
+      stored.push({ file, size: Buffer.byteLength(text) });
     };
-    if (extras.document) await keep(documentFile(record.key), JSON.stringify(extras.document));
-    for (const part of extras.parts ?? []) await keep(partFile(record.key, part.renderer), part.data);
+    try {
+      if (extras.document) await keep(documentFile(record.key), JSON.stringify(extras.document));
+      for (const part of extras.parts ?? []) await keep(partFile(record.key, part.renderer), part.data);
+    } catch (error) {
+      this.failure = `cannot write the build cache in ${join(this.outDir, CACHE_DIR)}: ${describeFsError(error) ?? (error as Error).message}`;
+      throw error;
+    }
     this.state.files[id] = { ...record, stored };
     this.dirty = true;
     // Ctrl-C keeps what was finished: the next build resumes instead of starting over.
@@ -144,7 +136,7 @@ export class BuildCache {
   }
 
   part(name: string): CachedPart | undefined {
-    return this.state.parts[name];
+    return Object.hasOwn(this.state.parts, name) ? this.state.parts[name] : undefined;
   }
 
   rememberPart(name: string, part: CachedPart): void {
@@ -154,7 +146,7 @@ export class BuildCache {
 
   /** A failed file is never cached, so the next build tries it again. */
   forget(id: string): void {
-    if (!this.state.files[id]) return;
+    if (!this.previous(id)) return;
     delete this.state.files[id];
     this.dirty = true;
   }
@@ -168,18 +160,24 @@ export class BuildCache {
     return readFile(join(this.outDir, CACHE_DIR, partFile(key, renderer)));
   }
 
-  async save(): Promise<void> {
+  /** Writes the state and drops stored files no record names; returns why it could not, or null. */
+  async save(): Promise<string | null> {
     this.stopSavingOnInterrupt?.();
     this.stopSavingOnInterrupt = null;
-    if (!this.dirty) return;
-    await writeFileAtomic(join(this.outDir, CACHE_DIR, 'state.json'), JSON.stringify(this.state));
-    const kept = new Set(Object.values(this.state.files).flatMap((f) => f.stored));
-    for (const folder of ['docs', 'parts']) {
-      const names = await readdir(join(this.outDir, CACHE_DIR, folder)).catch(() => [] as string[]);
-      const gone = names.filter((n) => !kept.has(`${folder}/${n}`) && !n.endsWith('.tmp'));
-      await Promise.all(gone.map((n) => rm(join(this.outDir, CACHE_DIR, folder, n), { force: true })));
+    if (!this.dirty) return this.failure;
+    try {
+      await writeFileAtomic(join(this.outDir, CACHE_DIR, 'state.json'), JSON.stringify(this.state));
+      const kept = new Set(Object.values(this.state.files).flatMap((f) => f.stored.map((s) => s.file)));
+      for (const folder of ['docs', 'parts']) {
+        const names = await readdir(join(this.outDir, CACHE_DIR, folder)).catch(() => [] as string[]);
+        const gone = names.filter((n) => !kept.has(`${folder}/${n}`) && !n.endsWith('.tmp'));
+        await Promise.all(gone.map((n) => rm(join(this.outDir, CACHE_DIR, folder, n), { force: true })));
+      }
+      this.dirty = false;
+    } catch (error) {
+      this.failure ??= `cannot write the build cache in ${join(this.outDir, CACHE_DIR)}: ${describeFsError(error) ?? (error as Error).message}`;
     }
-    this.dirty = false;
+    return this.failure;
   }
 
   /** Synchronous, for the interrupt handler; same temp-then-rename as writeFileAtomic. */

@@ -4,7 +4,8 @@ import { readNotes } from '../parse/readNotes.js';
 import { joinsParts } from '../render/joinsParts.js';
 import type { Renderer, RenderContext } from '../render/Renderer.js';
 import { toDiagnostic, type Diagnostic } from '../model/Diagnostic.js';
-import { readNotesFile } from './readNotesFile.js';
+import { shaOf } from './shaOf.js';
+import { readNotesFile, tooLargeMessage } from './readNotesFile.js';
 import { buildRoot, readMedia } from './readMedia.js';
 import type { MediaTable } from '../model/MediaFile.js';
 
@@ -25,11 +26,15 @@ export interface FileTask {
   rendererOptions: Record<string, Record<string, unknown>>;
   /** The file belongs to a folder build: also compute its share of each course output. */
   courseParts?: boolean;
+  /** Date.now() after which the file is given up, checked between steps. */
+  deadline?: number;
 }
 
 export interface RenderedOutput {
   renderer: string;
   data: string | Uint8Array;
+  /** SHA-256 of `data`, made where it was rendered (a worker thread) for the cache's output checks. */
+  sha?: string;
 }
 
 /** What building one file produced, in memory: the caller decides where and whether to write it. */
@@ -43,7 +48,7 @@ export interface FileResult {
   parts: { renderer: string; data: string }[];
   /** Read, parsed and every course part made: the file goes into the course outputs. */
   inCourse: boolean;
-  /** What renderers counted (`cards`, `questions`), shown in the index. */
+  /** What the build counted: the notes' `words` and those `covered` by an item, and what renderers counted (`cards`, `questions`). */
   counts?: Record<string, number>;
   /** Images read for the renderers (model path → sha256): a change to one makes the file stale. */
   media?: Record<string, string>;
@@ -60,6 +65,7 @@ export async function buildOneFile(task: FileTask, renderers: readonly Renderer[
   let document: StudyDocument;
   try {
     const bytes = task.absolute ? await readNotesFile(task.absolute, task.display, task.maxFileBytes) : (task.stdin ?? new Uint8Array());
+    if (bytes.length > task.maxFileBytes) throw new NotesError('too-large', task.display, tooLargeMessage(bytes.length, task.maxFileBytes));
     const parsed = await readNotes(bytes, { file: task.relative, display: task.display, language: task.language, keepBoilerplate: task.keepBoilerplate });
     document = parsed.document;
     result.messages.push(...parsed.messages.map((m) => ({ ...m, file: task.display })));
@@ -72,6 +78,8 @@ export async function buildOneFile(task: FileTask, renderers: readonly Renderer[
   }
   result.document = document;
   result.items = countItems(document);
+  // How much of the notes reached an item: shown per file in the index and the report.
+  if (document.coverage) result.counts = { words: document.coverage.words, covered: document.coverage.covered };
   const read = await readMedia(document, buildRoot(task), task.display);
   result.messages.push(...read.messages);
   const media: MediaTable = read.media;
@@ -87,6 +95,11 @@ export async function buildOneFile(task: FileTask, renderers: readonly Renderer[
   };
   for (const renderer of order) {
     if (!joinsParts(renderer)) partsDone();
+    if (task.deadline !== undefined && Date.now() > task.deadline) {
+      result.failed = true;
+      result.messages.push({ file: task.display, severity: 'error', message: `took too long to build; stopped before its ${renderer.name} output (raise the limit with --timeout)`, ruleId: 'timeout' });
+      break;
+    }
     const context: RenderContext = {
       sourcePath: task.relative,
       sourceAbsolutePath: task.absolute,
@@ -100,7 +113,7 @@ export async function buildOneFile(task: FileTask, renderers: readonly Renderer[
     };
     try {
       const data = await renderer.render(document, context);
-      if (data !== null) result.outputs.push({ renderer: renderer.name, data });
+      if (data !== null) result.outputs.push({ renderer: renderer.name, data, sha: shaOf(data) });
       if (task.courseParts && joinsParts(renderer)) {
         const part = await renderer.coursePart!(document, context);
         if (typeof part !== 'string') throw new Error(`coursePart must return a string, got ${typeof part}`);

@@ -21,7 +21,8 @@ export function workerScriptPath(): string {
 }
 
 export interface WorkerPool {
-  run(task: WorkerTask): Promise<FileResult>;
+  /** Aborting `signal` stops the thread running the task (a new one takes its place). */
+  run(task: WorkerTask, signal?: AbortSignal): Promise<FileResult>;
   destroy(): Promise<void>;
 }
 
@@ -38,7 +39,7 @@ export function createWorkerPool(threads: number): WorkerPool {
   // A worker that dies rejects its task (reported on that file); without a listener it would also crash us.
   pool.on('error', () => {});
   return {
-    run: (task) => pool.run(task) as Promise<FileResult>,
+    run: (task, signal) => pool.run(task, { signal }) as Promise<FileResult>,
     destroy: () => pool.destroy(),
   };
 }

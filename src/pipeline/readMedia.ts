@@ -5,6 +5,7 @@ import type { Diagnostic } from '../model/Diagnostic.js';
 import type { ImageInline } from '../model/Inline.js';
 import type { MediaFile } from '../model/MediaFile.js';
 import { forEachInline, type StudyDocument } from '../model/StudyDocument.js';
+import { resolveInside } from './resolveInside.js';
 import { sniffImage } from './sniffImage.js';
 
 /** Largest image file read: a bigger one is left out (its alt text shown) with a warning. */
@@ -69,7 +70,9 @@ export async function readMedia(document: StudyDocument, root: string, display: 
 /** Whether the image files a build looked at are still as they were (same bytes, still missing). */
 export async function mediaUnchanged(root: string, looked: Readonly<Record<string, string>>): Promise<boolean> {
   for (const [path, sha256] of Object.entries(looked)) {
-    const now = await realpath(resolve(root, path))
+    const inside = resolveInside(root, path);
+    if (!inside) return false;
+    const now = await realpath(inside)
       .then((real) => readFile(real))
       .then((bytes) => createHash('sha256').update(bytes).digest('hex'), () => '');
     if (now !== sha256) return false;

@@ -6,6 +6,8 @@ export interface IndexEntry {
   title: string;
   language: string;
   items: number;
+  /** Share of the notes' words that reached an item (0–1), when known. */
+  coverage?: number;
   /** Flashcards and questions the file gives (counted by the quiz renderer), when it was built. */
   cards?: number;
   questions?: number;
@@ -26,6 +28,7 @@ const href = (path: string) => path.split('/').map(encodeURIComponent).join('/')
 const escapeMd = (s: string) => s.replace(/([\\`*_[\]<>|])/g, '\\$1');
 /** A count not known (the quiz format was not built) shows as a dash. */
 const count = (n: number | undefined) => (n === undefined ? '–' : String(n));
+const percent = (n: number | undefined) => (n === undefined ? '–' : `${Math.round(100 * n)} %`);
 
 /** A page linking every output of a build; no dates in it, so an unchanged course gives the same bytes. */
 export function renderIndex(format: 'html' | 'md', courses: readonly IndexCourse[], entries: readonly IndexEntry[]): string {
@@ -48,10 +51,10 @@ function renderHtml(courses: readonly IndexCourse[], entries: readonly IndexEntr
     for (const c of courses) lines.push(`<li>${escapeHtml(c.name)}: ${c.outputs.map(link).join(', ')}</li>`);
     lines.push('</ul>');
   }
-  lines.push('<h2>Notes</h2>', '<table>', '<tr><th>Notes file</th><th>Title</th><th>Language</th><th>Items</th><th>Cards</th><th>Questions</th><th>Outputs</th><th>Left out by the quality gate</th></tr>');
+  lines.push('<h2>Notes</h2>', '<table>', '<tr><th>Notes file</th><th>Title</th><th>Language</th><th>Items</th><th>Coverage</th><th>Cards</th><th>Questions</th><th>Outputs</th><th>Left out by the quality gate</th></tr>');
   for (const e of entries) {
     lines.push(
-      `<tr><td>${escapeHtml(e.source)}</td><td>${escapeHtml(e.title)}</td><td>${escapeHtml(e.language)}</td><td>${e.items}</td><td>${count(e.cards)}</td><td>${count(e.questions)}</td><td>${e.outputs.map(link).join('<br>')}</td><td>${escapeHtml(e.dropped ?? '')}</td></tr>`,
+      `<tr><td>${escapeHtml(e.source)}</td><td>${escapeHtml(e.title)}</td><td>${escapeHtml(e.language)}</td><td>${e.items}</td><td>${percent(e.coverage)}</td><td>${count(e.cards)}</td><td>${count(e.questions)}</td><td>${e.outputs.map(link).join('<br>')}</td><td>${escapeHtml(e.dropped ?? '')}</td></tr>`,
     );
   }
   lines.push('</table>', '</body>', '</html>', '');
@@ -66,8 +69,8 @@ function renderMarkdown(courses: readonly IndexCourse[], entries: readonly Index
     for (const c of courses) lines.push(`- ${escapeMd(c.name)}: ${c.outputs.map(link).join(', ')}`);
     lines.push('');
   }
-  lines.push('## Notes', '', '| Notes file | Title | Language | Items | Cards | Questions | Outputs | Left out by the quality gate |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
-  for (const e of entries) lines.push(`| ${escapeMd(e.source)} | ${escapeMd(e.title)} | ${e.language} | ${e.items} | ${count(e.cards)} | ${count(e.questions)} | ${e.outputs.map(link).join(' ')} | ${escapeMd(e.dropped ?? '')} |`);
+  lines.push('## Notes', '', '| Notes file | Title | Language | Items | Coverage | Cards | Questions | Outputs | Left out by the quality gate |', '| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const e of entries) lines.push(`| ${escapeMd(e.source)} | ${escapeMd(e.title)} | ${e.language} | ${e.items} | ${percent(e.coverage)} | ${count(e.cards)} | ${count(e.questions)} | ${e.outputs.map(link).join(' ')} | ${escapeMd(e.dropped ?? '')} |`);
   lines.push('');
   return lines.join('\n');
 }

@@ -1,21 +1,37 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import type { BuildCommand, RunIO, RunResult } from '../run.js';
 import { CACHE_DIR } from './BuildCache.js';
 
 /** Changes closer together than this are built once. */
 const SETTLE_MS = 150;
 
+export interface WatchOptions {
+  /** What is built: files, folders, or `-` (never watched). */
+  paths: readonly string[];
+  cwd?: string;
+  /** The output folder as given, when the first build could not say where it wrote. */
+  out?: string;
+  /** Print nothing but errors. */
+  quiet?: boolean;
+  /** Ends watching (the CLI aborts it on Ctrl-C). */
+  signal?: AbortSignal;
+}
+
+/** What watching needs to know of one build. */
+export interface WatchedBuild {
+  code: number;
+  build?: { outDir: string };
+}
+
 /**
- * `revise build --watch`: one build, then one more each time a notes file, template or config under the
- * watched folders changes. The cache makes each rebuild touch only what changed. Ends when
- * `options.signal` aborts (the CLI aborts it on Ctrl-C) and returns the last build's result.
+ * `revise build --watch`: one build, then one more each time a notes file, template or config under
+ * the watched folders changes. The cache makes each rebuild touch only what changed. Ends when
+ * `options.signal` aborts and returns the last build's result.
  */
-export async function watchBuild(options: BuildCommand, io: RunIO, build: (options: BuildCommand) => Promise<RunResult>): Promise<RunResult> {
+export async function watchBuild<R extends WatchedBuild>(options: WatchOptions, log: (text: string) => void, build: () => Promise<R>): Promise<R> {
   const cwd = options.cwd ?? process.cwd();
-  const once = { ...options, watch: false };
-  let last = await build(once);
+  let last = await build();
   if (last.code === 2 || options.signal?.aborted) return last;
   const outDir = last.build?.outDir ?? resolve(cwd, options.out ?? 'output');
   const folders = new Set<string>();
@@ -24,7 +40,7 @@ export async function watchBuild(options: BuildCommand, io: RunIO, build: (optio
     const absolute = resolve(cwd, p);
     folders.add((await stat(absolute).then((s) => s.isDirectory(), () => false)) ? absolute : dirname(absolute));
   }
-  if (!options.quiet && !options.json) io.stderr(`revise: watching ${[...folders].join(', ')} (Ctrl-C to stop)\n`);
+  if (!options.quiet) log(`revise: watching ${[...folders].join(', ')} (Ctrl-C to stop)\n`);
 
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
@@ -37,7 +53,7 @@ export async function watchBuild(options: BuildCommand, io: RunIO, build: (optio
     running = (async () => {
       do {
         again = false;
-        last = await build(once);
+        last = await build();
       } while (again && !options.signal?.aborted);
       running = null;
     })();
@@ -55,7 +71,7 @@ export async function watchBuild(options: BuildCommand, io: RunIO, build: (optio
       if (timer) clearTimeout(timer);
       timer = setTimeout(rebuild, SETTLE_MS);
     });
-    watcher.on('error', (error) => io.stderr(`revise: watching ${folder} failed: ${error.message}\n`));
+    watcher.on('error', (error) => log(`revise: watching ${folder} failed: ${error.message}\n`));
     watchers.push(watcher);
   }
   await new Promise<void>((resolveStop) => {

@@ -48,8 +48,9 @@ export class RendererRegistry {
     return [...this.renderers.values()];
   }
 
+  /** A renderer by name; `PDF` finds `pdf`, as people type format names either way. */
   get(name: string): Renderer {
-    const found = this.renderers.get(name);
+    const found = this.renderers.get(name) ?? [...this.renderers.values()].find((r) => r.name.toLowerCase() === name.toLowerCase());
     if (!found) throw new UnknownFormatError(name, this.names());
     return found;
   }
@@ -57,7 +58,7 @@ export class RendererRegistry {
   /** Resolves a `--format` list; an empty list means every registered renderer but the optional ones. */
   select(names: readonly string[] | undefined): Renderer[] {
     if (!names || names.length === 0) return [...this.renderers.values()].filter((r) => !r.optional);
-    return [...new Set(names)].map((n) => this.get(n));
+    return [...new Set(names.map((n) => this.get(n)))];
   }
 }
 

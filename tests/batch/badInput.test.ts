@@ -38,7 +38,9 @@ beforeAll(async () => {
     await chmod(join(dir, 'course/unreadable.md'), 0o000);
   }
   io = captureIO();
-  result = await run({ command: 'build', paths: ['course'], out: 'out', cwd: dir, jobs: 1 }, io, registryWith(makeListRenderer()));
+  // A link out of the folder is skipped by a folder walk; named on the command line, it is read.
+  const paths = isRoot && canFakeUnreadable ? ['course', 'course/unreadable.md'] : ['course'];
+  result = await run({ command: 'build', paths, out: 'out', cwd: dir, jobs: 1 }, io, registryWith(makeListRenderer()));
 });
 afterAll(() => cleanup(dir));
 

@@ -148,7 +148,7 @@ describe('a file whose own output fails', () => {
     const banks: string[] = [];
     for (const [jobs, out] of [[1, 'one'], [2, 'two']] as const) {
       const io = captureIO();
-      const result = await run({ command: 'build', paths: ['course'], out, cwd: dir, jobs }, io, registryWith(mcqRenderer));
+      const result = await run({ command: 'build', paths: ['course'], out, cwd: dir, jobs, allowPlugins: true }, io, registryWith(mcqRenderer));
       expect(result.code).toBe(1);
       const fragile = result.build!.files.find((f) => f.file === 'course/fragile.md')!;
       expect(fragile.status).toBe('failed');

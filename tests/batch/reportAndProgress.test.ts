@@ -67,7 +67,7 @@ describe('progress output', () => {
     expect(lines).toContain('failed course/broken.md');
     expect(lines).toContain('course/warn.md:5:1: warning: skipped a line saying WARN [warner-skip]');
     expect(io.err.join('')).not.toContain('\r');
-    expect(io.out.join('')).toMatch(/^revise: built 3 of 4 files \(\d+ items, 3 outputs, 1 warnings, 1 failed\) into output\n/);
+    expect(io.out.join('')).toMatch(/^revise: built 3 of 4 files \(\d+ items, 3 outputs, 1 warning, 1 failed, 1 error\) into output\n/);
   });
 
   it('is a live bar on a terminal, and plain lines again in CI', async () => {

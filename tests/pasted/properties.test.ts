@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatOutline } from '../../src/cli/formatOutline.js';
+import { formatOutline } from '../../src/views/formatOutline.js';
 import { toModelJson } from '../../src/model/toModelJson.js';
 import { parseNotes } from '../../src/parse/parseNotes.js';
 

@@ -83,7 +83,10 @@ describe('the quiz page', () => {
     const index = readFileSync(join(out, 'index.html'), 'utf8');
     expect(index).toContain('<a href="input.quiz.html">input.quiz.html</a>');
     const own = dataOf(readFileSync(join(out, 'jingji.quiz.html'), 'utf8')).chapters[0];
-    expect(index).toContain(`<td>经济学基础复习</td><td>zh</td><td>${result.build!.files.find((f) => f.file.endsWith('jingji.md'))!.items}</td><td>${own.cards.length}</td><td>${own.questions.length}</td>`);
+    const jingji = result.build!.files.find((f) => f.file.endsWith('jingji.md'))!;
+    const coverage = Math.round((100 * jingji.counts!.covered) / jingji.counts!.words);
+    expect(coverage).toBeGreaterThan(90);
+    expect(index).toContain(`<td>经济学基础复习</td><td>zh</td><td>${jingji.items}</td><td>${coverage} %</td><td>${own.cards.length}</td><td>${own.questions.length}</td>`);
     // Unchanged files keep their counts from the cache.
     const again = await run({ command: 'build', paths: [join(repoRoot, 'input')], out, formats: ['quiz'], quiet: true }, { stdout: () => {}, stderr: () => {} });
     expect(again.build!.files.every((f) => f.status === 'skipped')).toBe(true);

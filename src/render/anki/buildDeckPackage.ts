@@ -1,7 +1,7 @@
 import type { AnkiNote, NoteTypeKey } from './AnkiNote.js';
 import { loadCardTemplates } from './loadCardTemplates.js';
 import { noteTypeFingerprint, readPreviousDeck, type PreviousNote, type PreviousNoteType } from './readPreviousDeck.js';
-import { tagsColumn, writeApkg, type PackageNote, type PackageNoteType, type WrittenPackage } from './writeApkg.js';
+import { fieldsColumn, tagsColumn, writeApkg, type PackageNote, type PackageNoteType, type WrittenPackage } from './writeApkg.js';
 
 export interface DeckPackageOptions {
   templatesDir: string | null;
@@ -50,7 +50,7 @@ export function withNoteMods(
 ): PackageNote[] {
   return notes.map((note) => {
     const before = previous(note.guid);
-    const same = before !== undefined && before.mid === types.get(note.type)!.spec.id && before.flds === note.fields.join('\x1f') && before.tags === tagsColumn(note.tags);
+    const same = before !== undefined && before.mid === types.get(note.type)!.spec.id && before.flds === fieldsColumn(note.fields) && before.tags === tagsColumn(note.tags);
     return { ...note, mod: resolveMod(before, same, timestamp) };
   });
 }

@@ -4,6 +4,8 @@
  */
 export function escapeField(text: string): string {
   return text
+    // Control characters mean nothing on a card, and U+001F would split the field in two.
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

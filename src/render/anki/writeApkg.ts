@@ -102,9 +102,18 @@ export function tagsColumn(tags: readonly string[]): string {
 export const INSERT_NOTE = 'insert into notes values (?,?,?,?,?,?,?,?,?,?,?)';
 export const INSERT_CARD = 'insert into cards values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)';
 
+/**
+ * `notes.flds`: the fields joined by U+001F, Anki's separator. A separator inside a field would give
+ * the note one field too many and make the deck unreadable, so whatever reaches here without going
+ * through escapeField loses it too.
+ */
+export function fieldsColumn(fields: readonly string[]): string {
+  return fields.map((f) => (f.includes('\x1f') ? f.replaceAll('\x1f', ' ') : f)).join('\x1f');
+}
+
 export function noteRow(note: PackageNote, noteTypeId: number, noteId: number): (string | number)[] {
   const sortField = stripHtml(note.fields[0]);
-  return [noteId, note.guid, noteTypeId, note.mod, -1, tagsColumn(note.tags), note.fields.join('\x1f'), sortField, checksum(sortField), 0, ''];
+  return [noteId, note.guid, noteTypeId, note.mod, -1, tagsColumn(note.tags), fieldsColumn(note.fields), sortField, checksum(sortField), 0, ''];
 }
 
 /**

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
@@ -23,6 +23,17 @@ export interface McqWords {
   listSeparator: string;
 }
 
+/** Languages a user's templates folder adds wording for: `mcq/<code>/words.json`, codes of two or three letters. */
+function userLanguages(templatesDir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(join(templatesDir, 'mcq'));
+  } catch {
+    return [];
+  }
+  return names.filter((n) => /^[a-z]{2,3}$/.test(n) && existsSync(join(templatesDir, 'mcq', n, 'words.json')));
+}
+
 /**
  * Question wording for one language: handlebars templates, each one overridable by a file of the
  * same name in <templatesDir>/mcq/<lang>/ (a missing file keeps the built-in one).
@@ -45,9 +56,8 @@ export class McqWording {
   /** Picks the notes' language when wording exists for it (built in or user-supplied), else English. */
   static forLanguage(language: string, templatesDir: string | null): McqWording {
     const lang = language.toLowerCase().split(/[-_]/)[0];
-    const known =
-      (MCQ_LANGUAGES as readonly string[]).includes(lang) ||
-      (templatesDir !== null && existsSync(join(templatesDir, 'mcq', lang, 'words.json')));
+    // Chosen from a list, never joined into a path as the notes give it (`lang: ../../x`).
+    const known = (MCQ_LANGUAGES as readonly string[]).includes(lang) || (templatesDir !== null && userLanguages(templatesDir).includes(lang));
     return new McqWording(known ? lang : 'en', templatesDir);
   }
 

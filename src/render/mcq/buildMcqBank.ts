@@ -2,6 +2,7 @@ import { countItems, type StudyDocument } from '../../model/StudyDocument.js';
 import { QualityLog } from '../quality/QualityLog.js';
 import { arrangeQuestions } from './arrangeQuestions.js';
 import { generateChoiceQuestions } from './generateChoiceQuestions.js';
+import { bankLanguage } from './joinCourseBank.js';
 import { generateClozeQuestions } from './generateClozeQuestions.js';
 import { generateDefinitionQuestions } from './generateDefinitionQuestions.js';
 import { generateOutlineQuestions } from './generateOutlineQuestions.js';
@@ -10,7 +11,6 @@ import { generateSequenceQuestions } from './generateSequenceQuestions.js';
 import { generateTableQuestions } from './generateTableQuestions.js';
 import { generateTrueFalseQuestions } from './generateTrueFalseQuestions.js';
 import type { GeneratorContext } from './GeneratorContext.js';
-import { mostCommonLanguage } from './joinCourseBank.js';
 import { keyVariantMatcher, type VariantMatcher } from '../quality/keyVariantMatcher.js';
 import { MCQ_FORMAT_VERSION, MCQ_SCHEMA_ID, type McqBank } from './McqBank.js';
 import { McqWording } from './McqWording.js';
@@ -175,7 +175,7 @@ export function buildMcqBank(documents: readonly StudyDocument[], options: McqBu
     format: 'revise-mcq',
     version: MCQ_FORMAT_VERSION,
     title: options.title ?? (single ? single.title || single.file.replace(/^.*\//, '').replace(/\.[^.]+$/, '') : 'course'),
-    language: mostCommonLanguage(documents.map((d) => d.language)),
+    language: bankLanguage(documents.map((d) => d.language)),
     files: documents.map((d) => d.file),
     questions: arrangeQuestions(drafts),
   };

@@ -31,7 +31,7 @@ export function joinCourseBank(title: string, parts: readonly BankPart[]): Uint8
     format: 'revise-mcq',
     version: MCQ_FORMAT_VERSION,
     title,
-    language: mostCommonLanguage(parts.map((p) => p.language)),
+    language: bankLanguage(parts.map((p) => p.language)),
     files: parts.map((p) => p.file),
     questions: [],
   };
@@ -70,7 +70,18 @@ export function joinCourseBank(title: string, parts: readonly BankPart[]): Uint8
   return Buffer.concat(chunks);
 }
 
-/** The language most files are in; ties go to the code that sorts first, "und" for none. */
+/**
+ * The language of a bank made from several files: theirs when they share one, `mul` (ISO 639's code
+ * for several languages) when they do not, `und` for none. Each question keeps its own language, so
+ * a course of French, English and Chinese notes is never labelled as one of the three.
+ */
+export function bankLanguage(languages: readonly string[]): string {
+  const known = new Set(languages.filter((l) => l !== 'und'));
+  if (known.size === 0) return 'und';
+  return known.size === 1 ? [...known][0] : 'mul';
+}
+
+/** The language most files are in (ties go to the code that sorts first, "und" for none): wording for a page that needs one. */
 export function mostCommonLanguage(languages: readonly string[]): string {
   const counts = new Map<string, number>();
   for (const lang of languages) counts.set(lang, (counts.get(lang) ?? 0) + 1);

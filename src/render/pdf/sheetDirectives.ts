@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
@@ -33,14 +33,33 @@ interface Group {
 /** Keeps a value on one directive line. */
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+/**
+ * Labels files in a folder, by language: only names shaped like `fr.json` count. The notes' language
+ * picks among these, so no path is ever made from what a note says (`lang: ../../secret`).
+ */
+function labelFiles(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return files;
+  }
+  for (const name of names) {
+    const m = /^([a-z]{2,3})\.json$/.exec(name);
+    if (m) files.set(m[1], join(dir, name));
+  }
+  return files;
+}
+
 function loadLabels(language: string, templatesDir: string | null): Labels {
   const lang = language.split('-')[0].toLowerCase();
-  const base = JSON.parse(readFileSync(join(BUILT_IN_TEMPLATES, 'pdf', 'labels', 'en.json'), 'utf8')) as Labels;
-  const candidates = [join(BUILT_IN_TEMPLATES, 'pdf', 'labels', `${lang}.json`)];
-  if (templatesDir) candidates.push(join(templatesDir, 'pdf', 'labels', 'en.json'), join(templatesDir, 'pdf', 'labels', `${lang}.json`));
+  const builtIn = labelFiles(join(BUILT_IN_TEMPLATES, 'pdf', 'labels'));
+  const user = templatesDir ? labelFiles(join(templatesDir, 'pdf', 'labels')) : new Map<string, string>();
+  const base = JSON.parse(readFileSync(builtIn.get('en')!, 'utf8')) as Labels;
+  const candidates = [builtIn.get(lang), user.get('en'), user.get(lang)].filter((f): f is string => f !== undefined);
   const labels = { ...base };
   for (const file of candidates) {
-    if (!existsSync(file)) continue;
     try {
       Object.assign(labels, JSON.parse(readFileSync(file, 'utf8')) as Labels);
     } catch (error) {

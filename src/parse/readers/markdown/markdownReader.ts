@@ -1,5 +1,5 @@
 import type { Reader } from '../Reader.js';
-import { decodeText } from '../decodeText.js';
+import { decodeReaderText } from '../decodeText.js';
 
 /** Markdown files: decoded as they are; the rules honour their Markdown and recover pasted stretches. */
 export const markdownReader: Reader = {
@@ -7,5 +7,5 @@ export const markdownReader: Reader = {
   extensions: ['.md', '.markdown'],
   description: 'Markdown notes (CommonMark, GFM, Obsidian and mkdocs extensions)',
   sniff: () => false,
-  read: ({ bytes, file }) => ({ text: decodeText(bytes, file) }),
+  read: ({ bytes, file }) => decodeReaderText(bytes, file),
 };

@@ -1,5 +1,5 @@
 import type { Reader } from '../Reader.js';
-import { decodeText } from '../decodeText.js';
+import { decodeReaderText } from '../decodeText.js';
 
 /**
  * Plain text, as students paste it from a web page, a PDF viewer or a study app. Same rules as
@@ -10,5 +10,5 @@ export const pastedReader: Reader = {
   extensions: ['.txt'],
   description: 'plain text pasted from a web page, a PDF or a study app',
   sniff: () => false,
-  read: ({ bytes, file }) => ({ text: decodeText(bytes, file) }),
+  read: ({ bytes, file }) => decodeReaderText(bytes, file),
 };

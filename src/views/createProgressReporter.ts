@@ -1,5 +1,6 @@
-import { formatDiagnostic } from '../model/Diagnostic.js';
-import type { FileReport } from './buildFiles.js';
+import type { FileReport } from '../pipeline/BuildReport.js';
+import { count } from './count.js';
+import { terminalDiagnostic, terminalText } from './terminalText.js';
 
 /** `bar`: one live line redrawn on a terminal; `lines`: a line per file (CI logs); `off`: errors only. */
 export type ProgressMode = 'bar' | 'lines' | 'off';
@@ -40,7 +41,8 @@ export function createProgressReporter(write: (text: string) => void, settings: 
     if (!force && now - lastDraw < 50 && done < total) return;
     lastDraw = now;
     const filled = total === 0 ? BAR_WIDTH : Math.round((done / total) * BAR_WIDTH);
-    const shortLabel = label.length > 40 ? `…${label.slice(-39)}` : label;
+    const safe = terminalText(label, { oneLine: true });
+    const shortLabel = safe.length > 40 ? `…${safe.slice(-39)}` : safe;
     write(`\r\x1b[K[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${done}/${total} ${shortLabel}`);
     barShown = true;
   };
@@ -55,17 +57,17 @@ export function createProgressReporter(write: (text: string) => void, settings: 
       if (settings.mode === 'bar') {
         if (shown.length > 0) {
           clearBar();
-          for (const m of shown) write(`${formatDiagnostic(m)}\n`);
+          for (const m of shown) write(`${terminalDiagnostic(m)}\n`);
         }
         drawBar(report.file, shown.length > 0);
         return;
       }
       if (settings.mode === 'lines' && (report.status !== 'skipped' || settings.verbose)) {
         const what = report.status === 'failed' ? 'failed' : report.status === 'skipped' ? 'unchanged' : 'built';
-        write(`${what} ${report.file}${report.status === 'failed' ? '' : ` (${report.items} items)`}\n`);
+        write(`${what} ${terminalText(report.file, { oneLine: true })}${report.status === 'failed' ? '' : ` (${count(report.items, 'item')})`}\n`);
       }
-      for (const m of shown) write(`${formatDiagnostic(m)}\n`);
-      if (settings.verbose && report.status === 'built') for (const o of report.outputs) write(`wrote ${o}\n`);
+      for (const m of shown) write(`${terminalDiagnostic(m)}\n`);
+      if (settings.verbose && report.status === 'built') for (const o of report.outputs) write(`wrote ${terminalText(o, { oneLine: true })}\n`);
     },
     end() {
       clearBar();

@@ -1,4 +1,4 @@
-import type { BuildReport } from './buildFiles.js';
+import type { BuildReport } from '../pipeline/BuildReport.js';
 import type { Diagnostic } from '../model/Diagnostic.js';
 
 /** Bumped when a key of the --json report is renamed or removed. */
