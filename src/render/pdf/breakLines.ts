@@ -11,7 +11,8 @@ export interface InlineBox {
   width: number;
   ascent: number;
   descent: number;
-  draw(out: import('./Row.js').Op[], x: number, baseline: number, color: Rgb): void;
+  /** Its drawing operations (Row.ts `Op`, typed there: this file stays below Row.ts). */
+  draw(x: number, baseline: number, color: Rgb): unknown[];
 }
 
 /** A stretch of text in one style; `\n` inside forces a line break. With `box`, one unbreakable drawing instead of text. */

@@ -10,7 +10,7 @@ export function pushLine(out: Op[], line: Line, x: number, top: number, height: 
   // A tall formula moves the baseline down, within the row.
   if (line.ascent) baseline = Math.min(Math.max(baseline, top + line.ascent + 0.5), top + height - line.descent - 0.5);
   for (const piece of line.pieces) {
-    if (piece.box) piece.box.draw(out, x + piece.x, baseline, piece.color);
+    if (piece.box) out.push(...(piece.box.draw(x + piece.x, baseline, piece.color) as Op[]));
     else out.push({ kind: 'text', x: x + piece.x, y: baseline, piece });
   }
 }

@@ -87,9 +87,10 @@ function mathBox(env: RichEnv, math: TypesetMath, tex: string, size: number): In
     width: math.width * size,
     ascent: math.ascent * size,
     descent: math.descent * size,
-    draw(out, x, baseline, color) {
-      out.push({ kind: 'math', x, y: baseline, scale: size, glyphs: drawing.glyphs, rects: drawing.rects, color });
+    draw(x, baseline, color) {
+      const out: Op[] = [{ kind: 'math', x, y: baseline, scale: size, glyphs: drawing.glyphs, rects: drawing.rects, color }];
       hiddenText(env, tex, x, baseline, math.width * size, size * 0.8, out);
+      return out;
     },
   };
 }
@@ -163,7 +164,7 @@ export function displayMathRows(tex: string, env: RichEnv, width: number, line: 
           out.push({ kind: 'rect', x, y, w, h: height, fill: band.fill });
           out.push({ kind: 'rect', x, y, w: 1.6, h: height, fill: band.bar });
         }
-        box.draw(out, x + (w - box.width) / 2, y + 2.5 + box.ascent, sheetStyle.color.text);
+        out.push(...(box.draw(x + (w - box.width) / 2, y + 2.5 + box.ascent, sheetStyle.color.text) as Op[]));
       },
     },
   ];
