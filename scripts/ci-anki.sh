@@ -50,6 +50,8 @@ mnemo() { PYTHONPATH="$MNEMO_PY" QT_QPA_PLATFORM=offscreen "$PY" "$SHARED/tools/
 
 # --- 1 + 2: every sample deck ----------------------------------------------------------------------
 node bin/revise.js build input tests/anki/fixtures --out "$work/decks" --format anki --quiet
+# A deck with images (PNG, JPEG, SVG) in its media, formulas and code.
+node bin/revise.js build tests/media/fixtures/course --out "$work/decks/media" --format anki --quiet 2>/dev/null
 # Real pasted notes, when the shared corpus is there.
 if [ -d "$SHARED/corpus" ]; then node bin/revise.js build "$SHARED/corpus" --out "$work/decks/corpus" --format anki --quiet; fi
 # The course deck (one sub-deck per file) through the library, as a folder build would make it.
@@ -77,6 +79,13 @@ for deck in $decks; do
   echo "ci-anki: ok $name: check_apkg clean, Mnemosyne imported $notes (notes cards)"
   count=$((count + 1))
 done
+
+# Every image of the media deck reaches Mnemosyne's media folder.
+names=$(python3 -c 'import json, sys, zipfile; print(" ".join(json.loads(zipfile.ZipFile(sys.argv[1]).read("media")).values()))' "$work/decks/media/physics.apkg")
+[ -n "$names" ] || fail "the media deck holds no image"
+listed=$(mnemo "$work/decks/media/physics.apkg" | sed -n 's/^media: //p')
+for n in $names; do case "$listed" in *"$n"*) ;; *) fail "Mnemosyne did not import image $n (media: $listed)" ;; esac; done
+echo "ci-anki: ok media deck: Mnemosyne imported its images ($names)"
 
 # --- 3: import, edit one answer, rebuild over the previous deck, import again ----------------------
 mkdir -p "$work/course"

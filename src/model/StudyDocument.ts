@@ -8,6 +8,9 @@
 export const MODEL_VERSION = 1;
 export const MODEL_SCHEMA_ID = 'https://revise.invalid/schema/study-document-1.json';
 
+import type { Inline, RichFields } from './Inline.js';
+export type { Inline, RichFields } from './Inline.js';
+
 /**
  * 1-based line and column in the original file (after BOM removal, counting CRLF as one line end).
  * For paged formats the line counts within `page` (PDF) or `slide` (slides), which is then set.
@@ -37,6 +40,13 @@ interface ItemBase {
   /** Heading texts from the top of the document down to the item's own section. */
   section: string[];
   source: SourcePosition;
+  /** Typed twins (formulas, code, images) of the item's text fields that hold more than text; see Inline.ts. */
+  rich?: RichFields;
+  /**
+   * Blocks under the item in the notes that belong to it: a code listing, an image, a displayed
+   * formula (its example or figure). No plain twin: they are not text.
+   */
+  attached?: Inline[];
 }
 
 export interface Section {
@@ -47,6 +57,7 @@ export interface Section {
   /** Heading texts of this section and its ancestors, outermost first. */
   path: string[];
   source: SourcePosition;
+  rich?: RichFields;
 }
 
 export interface Definition extends ItemBase {
@@ -67,6 +78,8 @@ export interface OutlineNode {
   label: string;
   children: OutlineNode[];
   source: SourcePosition;
+  /** Typed twin of `label` (key `label`) when it holds a formula, code or an image. */
+  rich?: RichFields;
 }
 
 export interface Outline extends ItemBase, OutlineNode {}
@@ -244,4 +257,23 @@ export function createEmptyDocument(file: string): StudyDocument {
     paragraphs: [],
     dropped: [],
   };
+}
+
+/**
+ * Every piece of typed content of a document (rich fields, attached blocks, outline labels,
+ * headings) with the position of the item holding it. A document without any visits nothing.
+ */
+export function forEachInline(doc: StudyDocument, visit: (inline: Inline, source: SourcePosition) => void): void {
+  const node = (n: OutlineNode, source: SourcePosition) => {
+    if (n.rich) for (const list of Object.values(n.rich)) for (const inline of list) visit(inline, n.source ?? source);
+    for (const c of n.children) node(c, source);
+  };
+  for (const s of doc.sections) if (s.rich) for (const list of Object.values(s.rich)) for (const inline of list) visit(inline, s.source);
+  for (const key of ITEM_COLLECTIONS) {
+    for (const item of doc[key] as (ItemBase & { children?: OutlineNode[] })[]) {
+      if (item.rich) for (const list of Object.values(item.rich)) for (const inline of list) visit(inline, item.source);
+      for (const inline of item.attached ?? []) visit(inline, item.source);
+      if (item.children) for (const c of item.children) node(c, item.source);
+    }
+  }
 }

@@ -38,6 +38,8 @@ export interface CachedFile {
   language: string;
   /** Name of the folder built the file was found in (null for a file named directly). */
   root: string | null;
+  /** Image files the build read (relative to the build root) → sha256, '' when missing: a change rebuilds the file. */
+  media?: Record<string, string>;
   /** Files kept for this file inside the cache folder (its document, its course parts), relative to it, with their size. */
   stored: { file: string; size: number }[];
 }

@@ -6,6 +6,8 @@ import type { Renderer, RenderContext } from '../render/Renderer.js';
 import { toDiagnostic, type Diagnostic } from '../model/Diagnostic.js';
 import { shaOf } from './shaOf.js';
 import { readNotesFile, tooLargeMessage } from './readNotesFile.js';
+import { buildRoot, readMedia } from './readMedia.js';
+import type { MediaTable } from '../model/MediaFile.js';
 
 /** Everything needed to build one notes file, plain data so it can be sent to a worker thread. */
 export interface FileTask {
@@ -48,7 +50,10 @@ export interface FileResult {
   inCourse: boolean;
   /** What the build counted: the notes' `words` and those `covered` by an item, and what renderers counted (`cards`, `questions`). */
   counts?: Record<string, number>;
+  /** Images read for the renderers (model path → sha256): a change to one makes the file stale. */
+  media?: Record<string, string>;
 }
+
 
 /**
  * read → parse → render one file; every problem becomes a message on this file, never a throw.
@@ -75,6 +80,10 @@ export async function buildOneFile(task: FileTask, renderers: readonly Renderer[
   result.items = countItems(document);
   // How much of the notes reached an item: shown per file in the index and the report.
   if (document.coverage) result.counts = { words: document.coverage.words, covered: document.coverage.covered };
+  const read = await readMedia(document, buildRoot(task), task.display);
+  result.messages.push(...read.messages);
+  const media: MediaTable = read.media;
+  if (Object.keys(read.looked).length) result.media = read.looked;
   // The same order in a worker and in this thread, so messages come out in the same order either way.
   const order = [...renderers.filter(joinsParts), ...renderers.filter((r) => !joinsParts(r))];
   let announced = false;
@@ -98,6 +107,7 @@ export async function buildOneFile(task: FileTask, renderers: readonly Renderer[
       outputPath: task.outputStem + renderer.extension,
       timestamp: task.timestamp,
       options: task.rendererOptions[renderer.name] ?? {},
+      media,
       report: (m) => result.messages.push({ severity: 'warning', ...m, file: task.display }),
       count: (what, n) => (result.counts = { ...result.counts, [what]: n }),
     };

@@ -6,6 +6,7 @@ import { createFileState, type FileState } from './FileState.js';
 import { mapLimit } from './mapLimit.js';
 import { DEFAULT_MAX_FILE_BYTES } from './readNotesFile.js';
 import { sourceTimestamp } from './sourceTimestamp.js';
+import { buildRoot, mediaUnchanged } from './readMedia.js';
 
 /**
  * Step 2, key and cache: each file's key (its path relative to the folder built, its bytes and the
@@ -36,6 +37,8 @@ export async function keyFiles(inputs: readonly InputFile[], context: BuildConte
       if (previous?.key === state.key) {
         state.timestamp = previous.timestamp;
         if (!options.force) state.cached = await cache.fresh(state.id, state.key);
+        // Images are not in the key: the notes may be unchanged while a picture they show is not.
+        if (state.cached?.media && !(await mediaUnchanged(buildRoot(input), state.cached.media))) state.cached = null;
         return state;
       }
     }

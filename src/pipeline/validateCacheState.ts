@@ -58,6 +58,8 @@ function toCachedFile(v: unknown): CachedFile | null {
   if (!Array.isArray(v.stored) || !v.stored.every((s) => isObject(s) && isSafeRelativePath(s.file) && isCount(s.size))) return null;
   const stored = (v.stored as Unknown[]).map((s) => ({ file: s.file as string, size: s.size as number }));
   if (v.counts !== undefined && !(isObject(v.counts) && Object.values(v.counts).every(isCount))) return null;
+  // Images the file showed: paths inside the build root → their sha256, '' for one that was missing.
+  if (v.media !== undefined && !(isObject(v.media) && Object.entries(v.media).every(([path, sha]) => isSafeRelativePath(path) && (sha === '' || isHash(sha))))) return null;
   return {
     key: v.key,
     timestamp: v.timestamp,
@@ -69,6 +71,7 @@ function toCachedFile(v: unknown): CachedFile | null {
     language: v.language,
     root: v.root as string | null,
     stored,
+    ...(v.media === undefined ? {} : { media: v.media as Record<string, string> }),
   };
 }
 

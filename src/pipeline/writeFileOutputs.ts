@@ -63,6 +63,7 @@ export async function writeFileOutputs(state: FileState, result: FileResult, con
         title: result.document.title,
         language: result.document.language,
         root: state.input.root === undefined ? null : basename(state.input.root),
+        ...(result.media ? { media: result.media } : {}),
       };
       // A cache that cannot be written is said once for the whole build (BuildCache.failure).
       cached = await cache.remember(state.id, record, { document: keepDocument ? result.document : undefined, parts: result.parts }).then(

@@ -1,5 +1,6 @@
 import type { StudyDocument } from '../model/StudyDocument.js';
 import type { Diagnostic } from '../model/Diagnostic.js';
+import type { MediaTable } from '../model/MediaFile.js';
 
 /** What a renderer knows about the build besides the document itself. */
 export interface RenderContext {
@@ -17,6 +18,12 @@ export interface RenderContext {
   outputPath?: string;
   /** Tells the build how many study units this output holds (`cards`, `questions`), for the index page. */
   count?(what: string, n: number): void;
+  /**
+   * The images the notes refer to, read by the pipeline from inside the build root (by model
+   * `path`). Renderers never read files: an image missing here is shown by its alt text (the
+   * pipeline has already warned about it).
+   */
+  media?: MediaTable;
   /** Reports a problem tied to this file without failing it. */
   report(message: Omit<Diagnostic, 'file' | 'severity'> & { severity?: Diagnostic['severity'] }): void;
 }

@@ -204,13 +204,56 @@
     return { queue: queue, due: due.length, fresh: fresh.length, total: due.length + fresh.length + soon.length + later.length, next: soon.concat(later)[0] };
   }
 
+  /* A formula is MathJax's SVG made at build time: parsed as SVG (never as HTML), its alignment set through the DOM. */
+  function mathElement(svg, display) {
+    var doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    var root = doc.documentElement;
+    var wrap = el('span', display ? 'math math-display' : 'math');
+    if (!root || root.nodeName !== 'svg') { wrap.textContent = ''; return wrap; }
+    var node = document.importNode(root, true);
+    var va = node.getAttribute('data-va');
+    if (va) node.style.verticalAlign = va;
+    wrap.appendChild(node);
+    return wrap;
+  }
+
+  function codeElement(lines) {
+    var pre = el('pre', 'code');
+    lines.forEach(function (line, i) {
+      if (i > 0) pre.appendChild(document.createTextNode('\n'));
+      line.forEach(function (run) {
+        var span = el('span', null, run[0]);
+        if (run[1]) span.style.color = run[1];
+        pre.appendChild(span);
+      });
+    });
+    return pre;
+  }
+
   function appendSegments(target, segments) {
     target.textContent = '';
     segments.forEach(function (s) {
       if (typeof s === 'string') target.appendChild(document.createTextNode(s));
       else if (s.b != null) target.appendChild(el('span', 'blank', s.b));
       else if (s.m != null) target.appendChild(el('mark', null, s.m));
+      else if (s.x != null) target.appendChild(mathElement(s.x, s.d));
+      else if (s.c != null) target.appendChild(el('code', null, s.c));
+      else if (s.k != null) target.appendChild(codeElement(s.k));
+      else if (s.i != null) {
+        var img = document.createElement('img');
+        img.src = s.i;
+        img.alt = s.a;
+        img.className = 'figure';
+        target.appendChild(img);
+      }
     });
+  }
+
+  /* Bank text with its formulas typeset when the build found any; plain text otherwise. */
+  function setText(target, text, rich) {
+    if (rich) appendSegments(target, rich);
+    else target.textContent = text;
+    return target;
   }
 
   function renderCard() {
@@ -314,7 +357,7 @@
     if (!currentQuestion) { $('question-count').textContent = ''; return; }
     var x = currentQuestion;
     $('question-count').textContent = t('questionCount', { n: list.indexOf(x) + 1, total: list.length });
-    $('question-stem').textContent = x.q.stem;
+    setText($('question-stem'), x.q.stem, x.q.rich && x.q.rich.stem);
     $('question-hint').textContent = x.multiple ? t('chooseMany') : t('chooseOne');
     var box = $('options');
     box.textContent = '';
@@ -328,7 +371,7 @@
       label.htmlFor = input.id;
       label.appendChild(input);
       label.appendChild(el('span', 'num', (i + 1) + '.'));
-      label.appendChild(el('span', 'text', o.text));
+      label.appendChild(setText(el('span', 'text'), o.text, o.rich));
       box.appendChild(label);
     });
     $('feedback').textContent = '';
@@ -371,7 +414,12 @@
     fb.appendChild(el('p', 'verdict', ok ? t('correct') : t('wrong')));
     var keyText = keys.map(function (k) { return x.q.options[k].text; }).join(' · ');
     fb.appendChild(el('p', 'key', (keys.length > 1 ? t('answersAre') : t('answerIs')) + ' ' + keyText));
-    if (x.q.explanation) fb.appendChild(el('p', 'explanation', t('explanation') + ' ' + x.q.explanation));
+    if (x.q.explanation) {
+      var why = el('p', 'explanation', t('explanation') + ' ');
+      if (x.q.rich && x.q.rich.explanation) { var rest = el('span'); appendSegments(rest, x.q.rich.explanation); why.appendChild(rest); }
+      else why.appendChild(document.createTextNode(x.q.explanation));
+      fb.appendChild(why);
+    }
     fb.appendChild(el('p', 'source', t('source') + ' ' + x.source));
     $('check').hidden = true;
     $('next-question').hidden = false;
@@ -451,9 +499,9 @@
     var ol = el('ol');
     list.forEach(function (x) {
       var li = el('li', 'pq');
-      li.appendChild(el('div', 'pq-stem', x.q.stem));
+      li.appendChild(setText(el('div', 'pq-stem'), x.q.stem, x.q.rich && x.q.rich.stem));
       var opts = el('ol', 'popts');
-      x.q.options.forEach(function (o) { opts.appendChild(el('li', null, o.text)); });
+      x.q.options.forEach(function (o) { opts.appendChild(setText(el('li'), o.text, o.rich)); });
       li.appendChild(opts);
       ol.appendChild(li);
     });

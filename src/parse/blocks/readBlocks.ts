@@ -51,6 +51,11 @@ export function readBlocks(lines: NotesLines, state: ReadState, depth = 0): Bloc
       const body = lines.text.slice(i + 1, Math.min(end, n)).map((l) => l.slice(indentChars(l, indent)));
       block = { type: 'code', lang: fence[2] || null, text: body.join('\n'), source: at(i) };
       end = Math.min(end + 1, n);
+    } else if (/^ {0,3}\$\$/.test(text) && !/\$\$\s*$/.test(text.trim().slice(2)) && (end = mathEnd(lines.text, i)) > i) {
+      // A formula set apart over several lines (`$$` … `$$`) is one block, not lines of text.
+      const body = lines.text.slice(i, end + 1).join('\n').trim().replace(/^\$\$/, '').replace(/\$\$$/, '');
+      block = { type: 'code', lang: 'math', text: body.trim(), source: at(i) };
+      end += 1;
     } else if (HTML_COMMENT_OPEN.test(text)) {
       end = commentEnd(lines.text, i) + 1;
       block = { type: 'skipped', source: at(i) };
@@ -106,6 +111,15 @@ function fenceEnd(lines: readonly string[], open: number, marker: string): numbe
     if (indentWidth(lines[j]) < 4 && t.length >= marker.length && t[0] === ch && isRunOf(t, ch)) return j;
   }
   return lines.length;
+}
+
+/** Index of the line closing a `$$` block opened at `open` (a blank line or 200 lines end the search: -1). */
+function mathEnd(lines: readonly string[], open: number): number {
+  for (let j = open + 1; j < lines.length && j - open <= 200; j++) {
+    if (lines[j].trim() === '') return -1;
+    if (/\$\$\s*$/.test(lines[j])) return j;
+  }
+  return -1;
 }
 
 function isRunOf(text: string, ch: string): boolean {

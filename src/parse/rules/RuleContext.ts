@@ -1,6 +1,6 @@
 import type { Definition, SourcePosition } from '../../model/StudyDocument.js';
 import type { Block, SourceLine } from '../blocks/Block.js';
-import type { DocumentBuilder } from '../DocumentBuilder.js';
+import type { DocumentBuilder, FieldText } from '../DocumentBuilder.js';
 import { protectLiterals } from '../protectLiterals.js';
 import { stripInline } from '../stripInline.js';
 import type { ReadState } from './ReadState.js';
@@ -28,7 +28,7 @@ export interface TextRule {
 export interface PendingQuestion {
   question: string;
   source: SourcePosition;
-  answers: string[];
+  answers: FieldText[];
   /** The section around the question heading, which the pair belongs to. */
   section: string[];
 }

@@ -17,6 +17,7 @@ import { tableOfContents } from './lines/tableOfContents.js';
 import { wrappedLines } from './lines/wrappedLines.js';
 import { templateMacro } from './lines/templateMacro.js';
 import { cardWithCode } from './blocks/cardWithCode.js';
+import { codeBlock } from './blocks/codeBlock.js';
 import { container } from './blocks/container.js';
 import { correctionBlock } from './blocks/correctionBlock.js';
 import { drawnTreeBlock } from './blocks/drawnTreeBlock.js';
@@ -85,6 +86,7 @@ export const RULE_TABLE: readonly RuleRow[] = [
   { rule: letteredChoice, recognises: 'authored multiple choice: lettered options (`a.`, `B)`, `(c)`, `①`) and an answer key (`Réponse : b`, `Answer: C`, `答案：C`)', why: 'Before question blocks and lists, which would read the options as answers or items.' },
   { rule: questionAnswers, recognises: 'a question block: the question and its answers; `Terme — définition ?` cards give the definition', why: 'After choices, which are questions with options.' },
   { rule: cardWithCode, recognises: 'a `?` / `??` card whose answer is the code block under it', why: 'Before paragraphs: the separator and the code are one card.' },
+  { rule: codeBlock, recognises: 'fenced and indented code, `$$` and ```` ```math ```` blocks, paragraphs of images: the answer of the question above, the example or figure of the item above; under a prompt (`… :`, `…?`) a card', why: 'After the `?` card with code (which takes its own block), before lists and paragraphs: a block belongs to the item made just above it.' },
   { rule: listBlock, recognises: 'nested lists (outlines), lists after a lead-in (outlines), other items (key points); items after a question are its answers', why: 'Items run the text rules first; what they leave becomes the outline or key points.' },
   { rule: tableBlock, recognises: 'tables (captioned by a lead-in)', why: 'Any order: nothing else takes a table.' },
   { rule: drawnTreeBlock, recognises: 'drawn trees (outlines; flows in their labels are sequences)', why: 'Any order: nothing else takes a tree.' },

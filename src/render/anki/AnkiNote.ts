@@ -13,4 +13,6 @@ export interface AnkiNote {
   deck: string;
   /** Ordinals of the cards this note gives (template index, or cloze number minus one). */
   cardOrds: number[];
+  /** Images its fields show: deck media name → bytes. */
+  media?: Map<string, Uint8Array>;
 }

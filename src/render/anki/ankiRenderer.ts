@@ -15,7 +15,7 @@ export const ankiRenderer: Renderer = {
 
   async render(document, context) {
     const log = new QualityLog('anki', 'notes', NOTE_GATE_RULES);
-    const notes = collectDeckNotes(document, deckPart(document.title, stem(document.file)), document.file, { templatesDir: context.templatesDir, log });
+    const notes = collectDeckNotes(document, deckPart(document.title, stem(document.file)), document.file, { templatesDir: context.templatesDir, log, media: context.media });
     log.considered = notes.length + log.rejections.length;
     for (const m of log.messages()) context.report(m);
     if (notes.length === 0) {
@@ -28,13 +28,14 @@ export const ankiRenderer: Renderer = {
   async renderCourse(documents, context) {
     const course = deckPart(context.courseName, 'Course');
     const decks = chapterDecks(course, documents);
+    // Documents alone carry no image bytes: a course deck built this way shows images by their alt text.
     const files = documents.map((doc, i) => ({ file: doc.file, deck: decks[i], notes: collectDeckNotes(doc, decks[i], doc.file, { templatesDir: context.templatesDir }) }));
     return (await buildCourseDeck(files, course, context)).output;
   },
 
   // The notes without their deck: the sub-deck name depends on the other files' titles.
   coursePart(document, context) {
-    return encodePart(collectDeckNotes(document, '', document.file, { templatesDir: context?.templatesDir ?? null }));
+    return encodePart(collectDeckNotes(document, '', document.file, { templatesDir: context?.templatesDir ?? null, media: context?.media }));
   },
 
   joinCourse: joinCourseDeck,

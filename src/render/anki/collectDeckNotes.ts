@@ -10,6 +10,9 @@ import { readTable } from '../quality/readTable.js';
 import type { AnkiNote, NoteTypeKey } from './AnkiNote.js';
 import { escapeField } from './escapeField.js';
 import { fillWords, loadDeckWords, type DeckWords } from './loadDeckWords.js';
+import type { MediaTable } from '../../model/MediaFile.js';
+import { splitDollarMath } from '../math/splitDollarMath.js';
+import { attachedHtml, fieldHtml, inlineHtml, type DeckMedia } from './richFieldHtml.js';
 import { noteGuid } from './noteGuid.js';
 
 /** A flow longer than this makes one cloze per step a chore rather than a help. */
@@ -25,6 +28,8 @@ export interface DeckNotesOptions {
   templatesDir?: string | null;
   /** Receives every candidate note the gate turned away. */
   log?: QualityLog;
+  /** The notes' images (RenderContext.media): shown on cards and put in the deck's media. */
+  media?: MediaTable;
 }
 
 /** A note before its GUID, tags and deck, with what the gate and the merge of same fronts need. */
@@ -45,6 +50,12 @@ interface Candidate {
   back(lines: readonly string[]): string;
   /** Notes of this kind may pool their answer lines when their fronts are the same. */
   mergeable: boolean;
+  /** The answer field when the item's fields hold formulas, code or images (built from them, not from `lines`). */
+  richBack?: string;
+  /** Code blocks, images and displayed formulas under the item: after the answer (a cloze's Extra field). */
+  extra?: string;
+  /** Images the note shows. */
+  media?: DeckMedia;
 }
 
 /**
@@ -69,7 +80,7 @@ function linesHtml(lines: readonly string[], ordered = false): string {
 }
 
 /** Escapes the text around and inside Anki cloze marks while keeping the marks themselves. */
-function clozeHtml(cloze: string): { html: string; ords: number[] } {
+function clozeHtml(cloze: string, escapeField: (text: string) => string): { html: string; ords: number[] } {
   const ords = new Set<number>();
   let html = '';
   let last = 0;
@@ -113,7 +124,16 @@ export function collectDeckNotes(doc: StudyDocument, deck: string, file: string 
   const found: Candidate[] = [];
   const fileName = file.split('/').pop() ?? file;
   let order = 0;
-  const add = (c: Omit<Candidate, 'order'>) => found.push({ ...c, order: order++ });
+  // Formulas, code and images are written as Anki reads them (richFieldHtml); `used` gathers each note's images.
+  let used: DeckMedia = new Map();
+  const add = (c: Omit<Candidate, 'order'>) => {
+    found.push(used.size ? { ...c, order: order++, media: used } : { ...c, order: order++ });
+    used = new Map();
+  };
+  const rich = (holder: Parameters<typeof fieldHtml>[0], path: string, plain: string) => fieldHtml(holder, path, plain, options.media, used);
+  const math = (plain: string) => inlineHtml(splitDollarMath(plain), options.media, used);
+  const more = (item: Parameters<typeof attachedHtml>[0]) => attachedHtml(item, options.media, used) || undefined;
+  const hasRich = (holder: { rich?: Record<string, unknown> }, prefix: string) => Object.keys(holder.rich ?? {}).some((k) => k === prefix || k.startsWith(`${prefix}/`));
 
   for (const d of doc.definitions) {
     const term = d.term.trim();
@@ -124,6 +144,7 @@ export function collectDeckNotes(doc: StudyDocument, deck: string, file: string 
       continue;
     }
     if (isSymbolAnswer(term)) {
+      used = new Map();
       log?.reject('symbol-term', d.source.line, `${term}: ${definition}`);
       continue;
     }
@@ -134,10 +155,12 @@ export function collectDeckNotes(doc: StudyDocument, deck: string, file: string 
       // A term that is a whole sentence is not recalled from its definition: one card, no reverse.
       type: sentence ? 'basic' : 'definition',
       cardOrds: sentence ? [0] : [0, 1],
-      front: escapeField(term),
+      front: d.rich?.term ? rich(d, 'term', term) : escapeField(term),
       lines: [definition],
       back: (lines) => maskedHtml(lines, (text) => matcher.find(text), words),
       mergeable: true,
+      ...(d.rich?.definition ? { richBack: rich(d, 'definition', definition) } : {}),
+      extra: more(d),
     });
   }
   for (const q of doc.qa) {
@@ -150,19 +173,23 @@ export function collectDeckNotes(doc: StudyDocument, deck: string, file: string 
       source: q.source, kind: 'qa', key: q.question, section: q.section,
       type: q.reversible ? 'definition' : 'basic',
       cardOrds: q.reversible ? [0, 1] : [0],
-      front: escapeField(q.question.trim()),
+      front: q.rich?.question ? rich(q, 'question', q.question) : escapeField(q.question.trim()),
       lines: answers,
       back: (lines) => linesHtml(lines),
       mergeable: true,
+      // Answers holding formulas, code or images are written from their typed content, one item each.
+      ...(hasRich(q, 'answers') ? { richBack: q.answers.length === 1 ? rich(q, 'answers/0', q.answers[0]) : `<ul>${q.answers.map((a, k) => `<li>${rich(q, `answers/${k}`, a)}</li>`).join('')}</ul>` } : {}),
+      extra: more(q),
     });
   }
   for (const c of doc.clozes) {
-    const { html, ords } = clozeHtml(c.cloze);
+    const { html, ords } = clozeHtml(c.cloze, math);
     if (ords.length === 0) {
+      used = new Map();
       log?.reject('empty-side', c.source.line, c.text);
       continue;
     }
-    add({ source: c.source, kind: 'cloze', key: c.text, section: c.section, type: 'cloze', cardOrds: ords, front: html, lines: [], back: () => '', mergeable: false });
+    add({ source: c.source, kind: 'cloze', key: c.text, section: c.section, type: 'cloze', cardOrds: ords, front: html, lines: [], back: () => '', mergeable: false, extra: more(c) });
   }
   for (const s of doc.sequences) {
     const steps = s.steps.map((x) => x.trim()).filter(Boolean);
@@ -171,12 +198,12 @@ export function collectDeckNotes(doc: StudyDocument, deck: string, file: string 
       log?.reject('long-flow', s.source.line, steps.join(' → '));
       continue;
     }
-    const flow = steps.map((step, i) => `{{c${i + 1}::${escapeField(step)}}}`).join(' → ');
+    const flow = steps.map((step, i) => `{{c${i + 1}::${math(step)}}}`).join(' → ');
     add({
       source: s.source, kind: 'sequence', key: s.label ?? s.steps[0], section: s.section,
       type: 'cloze', cardOrds: steps.map((_, i) => i),
-      front: s.label ? `${escapeField(s.label)}: ${flow}` : flow,
-      lines: [], back: () => '', mergeable: false,
+      front: s.label ? `${math(s.label)}: ${flow}` : flow,
+      lines: [], back: () => '', mergeable: false, extra: more(s),
     });
   }
   for (const t of doc.tables) {
@@ -230,11 +257,14 @@ export function collectDeckNotes(doc: StudyDocument, deck: string, file: string 
   }
   for (const k of doc.keyPoints) {
     const figures = [...new Set((k.figures ?? []).map((f) => f.trim()).filter(Boolean))];
-    const html = figureClozeHtml(k.text.trim(), figures);
-    if (!html) continue;
+    const html = figureClozeHtml(k.text.trim(), figures, math);
+    if (!html) {
+      used = new Map();
+      continue;
+    }
     // "It was proposed in {{c1::1970}}" needs its own section heading to say what "it" is.
     const context = startsWithPronoun(k.text, rules) && k.section.length > 0 ? `${escapeField(k.section[k.section.length - 1].trim())}${doc.language === 'zh' ? '：' : ' — '}` : '';
-    add({ source: k.source, kind: 'key-fact', key: k.text, section: k.section, type: 'cloze', cardOrds: html.ords, front: context + html.html, lines: [], back: () => '', mergeable: false });
+    add({ source: k.source, kind: 'key-fact', key: k.text, section: k.section, type: 'cloze', cardOrds: html.ords, front: context + html.html, lines: [], back: () => '', mergeable: false, extra: more(k) });
   }
   for (const c of doc.choices ?? []) {
     const options = c.options.filter((o) => o.text.trim());
@@ -244,13 +274,14 @@ export function collectDeckNotes(doc: StudyDocument, deck: string, file: string 
       continue;
     }
     const letter = (i: number) => String.fromCharCode(65 + (i % 26));
-    const front = `${escapeField(c.stem.trim())}<ol type=A class=revise-options>${options.map((o) => `<li>${escapeField(o.text.trim())}</li>`).join('')}</ol>`;
+    const front = `${math(c.stem.trim())}<ol type=A class=revise-options>${options.map((o) => `<li>${math(o.text.trim())}</li>`).join('')}</ol>`;
     const keyLines = options.flatMap((o, i) => (o.correct ? [`${letter(i)}. ${o.text.trim()}`] : []));
     add({
       source: c.source, kind: 'choice', key: c.stem, section: c.section, type: 'basic', cardOrds: [0], front,
       lines: c.explanation?.trim() ? [...keyLines, c.explanation.trim()] : keyLines,
       back: (lines) => choiceBackHtml(lines.slice(0, keyLines.length), lines.slice(keyLines.length)),
       mergeable: false,
+      extra: more(c),
     });
   }
 
@@ -265,8 +296,10 @@ export function collectDeckNotes(doc: StudyDocument, deck: string, file: string 
     const tags = [...new Set([sectionTag(f.section), toTag(fileName), ...docTags].filter((t): t is string => Boolean(t)))];
     const section = escapeField(f.section.join(' › '));
     const source = escapeField(`${file}:${f.source.line}`);
-    const fields = f.type === 'cloze' ? [f.front, '', section, source] : [f.front, f.back(f.lines), section, source];
-    return { guid: noteGuid(file, f.kind, f.key, occurrence), type: f.type, fields, tags, deck, cardOrds: f.cardOrds };
+    const fields = f.type === 'cloze' ? [f.front, f.extra ?? '', section, source] : [f.front, (f.richBack ?? f.back(f.lines)) + (f.extra ?? ''), section, source];
+    const note: AnkiNote = { guid: noteGuid(file, f.kind, f.key, occurrence), type: f.type, fields, tags, deck, cardOrds: f.cardOrds };
+    if (f.media?.size) note.media = f.media;
+    return note;
   });
 }
 
@@ -291,6 +324,10 @@ function mergeSameFronts(found: Candidate[], log: QualityLog | undefined): Candi
       const [rich, poor] = plainLength(c.lines) > plainLength(held.lines) ? [c.lines, held.lines] : [held.lines, c.lines];
       const richText = fold(rich.join(' '));
       held.lines = [...rich, ...poor.filter((l) => !richText.includes(fold(l)))];
+      // Typed answers and the blocks under either note stay with the note kept.
+      if (c.richBack && !held.richBack) held.richBack = c.richBack;
+      if (c.extra) held.extra = (held.extra ?? '') + c.extra;
+      if (c.media) held.media = new Map([...(held.media ?? []), ...c.media]);
     } else if (plainLength(c.lines) > plainLength(held.lines) || (c.type === 'cloze' && held.type === 'cloze' && c.cardOrds.length > held.cardOrds.length)) {
       // The richer note takes the first one's place (and identity), so the deck keeps one note.
       Object.assign(held, { ...c, source: held.source, order: held.order, kind: held.kind, key: held.key });
@@ -332,7 +369,7 @@ function choiceBackHtml(keys: readonly string[], explanation: readonly string[])
 }
 
 /** A key fact with each of its figures hidden as its own cloze; null when no figure is found in the text. */
-function figureClozeHtml(text: string, figures: readonly string[]): { html: string; ords: number[] } | null {
+function figureClozeHtml(text: string, figures: readonly string[], escapeField: (text: string) => string): { html: string; ords: number[] } | null {
   const spots: { at: number; figure: string }[] = [];
   for (const figure of figures) {
     const at = text.indexOf(figure);

@@ -8,7 +8,7 @@ import { loadSqlJs } from './loadSqlJs.js';
 import { NOTE_TYPE_SPECS } from './noteTypeSpecs.js';
 import { collectionOf, readNoteTypes, type PreviousNote } from './readPreviousDeck.js';
 import {
-  allDeckNames, cardRow, cardSeed, deckSeed, hashedId, INSERT_CARD, INSERT_NOTE, noteRow, noteSeed, packCollection, tuneConnection, writeCollectionRow,
+  allDeckNames, cardRow, deckMedia, cardSeed, deckSeed, hashedId, INSERT_CARD, INSERT_NOTE, noteRow, noteSeed, packCollection, tuneConnection, writeCollectionRow,
   type PackageNote,
 } from './writeApkg.js';
 
@@ -43,28 +43,42 @@ const MOST_FILES_MIN = 16;
 /** [GUID, note type, fields, tags, card ordinals]: an AnkiNote without its deck. */
 type PartNote = [string, NoteTypeKey, string[], string[], number[]];
 
-/** One file's notes as compact JSON; the deck is decided at join time (chapter names depend on every file). */
+/**
+ * One file's notes as compact JSON; the deck is decided at join time (chapter names depend on every
+ * file). Images go along as base64 (`media`, name → bytes) with, per note, the names it shows.
+ */
 export function encodePart(notes: readonly AnkiNote[]): string {
-  return JSON.stringify({ format: PART_FORMAT, notes: notes.map((n): PartNote => [n.guid, n.type, n.fields, n.tags, n.cardOrds]) });
+  const media = deckMedia(notes);
+  const part: Record<string, unknown> = { format: PART_FORMAT, notes: notes.map((n): PartNote => [n.guid, n.type, n.fields, n.tags, n.cardOrds]) };
+  if (media.size) {
+    part.media = Object.fromEntries([...media].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, bytes]) => [name, Buffer.from(bytes).toString('base64')]));
+    part.noteMedia = notes.map((n) => [...(n.media?.keys() ?? [])]);
+  }
+  return JSON.stringify(part);
 }
 
 const isStrings = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === 'string');
 
 export function decodePart(text: string, file: string, deck: string): AnkiNote[] {
-  let parsed: { format?: unknown; notes?: unknown };
+  let parsed: { format?: unknown; notes?: unknown; media?: unknown; noteMedia?: unknown };
   try {
     parsed = JSON.parse(text) as typeof parsed;
   } catch {
     parsed = {};
   }
   if (parsed?.format !== PART_FORMAT || !Array.isArray(parsed.notes)) throw new Error(`${file}: the cached Anki course part is not in format ${PART_FORMAT}; rebuild with --force`);
-  return parsed.notes.map((n: unknown): AnkiNote => {
+  const media = new Map<string, Uint8Array>();
+  if (parsed.media && typeof parsed.media === 'object') for (const [name, data] of Object.entries(parsed.media)) if (typeof data === 'string') media.set(name, Buffer.from(data, 'base64'));
+  const noteMedia = Array.isArray(parsed.noteMedia) ? (parsed.noteMedia as unknown[]) : [];
+  return parsed.notes.map((n: unknown, index: number): AnkiNote => {
     const [guid, type, fields, tags, cardOrds] = (Array.isArray(n) ? n : []) as unknown[];
     const spec = typeof type === 'string' ? NOTE_TYPE_SPECS[type as NoteTypeKey] : undefined;
     if (typeof guid !== 'string' || !spec || !isStrings(fields) || fields.length !== spec.fields.length || !isStrings(tags) || !Array.isArray(cardOrds) || !cardOrds.every(Number.isInteger)) {
       throw new Error(`${file}: the cached Anki course part holds a malformed note; rebuild with --force`);
     }
-    return { guid, type: type as NoteTypeKey, fields, tags, deck, cardOrds: cardOrds as number[] };
+    const names = noteMedia[index];
+    const own = isStrings(names) ? new Map(names.filter((name) => media.has(name)).map((name) => [name, media.get(name)!])) : null;
+    return own?.size ? { guid, type: type as NoteTypeKey, fields, tags, deck, cardOrds: cardOrds as number[], media: own } : { guid, type: type as NoteTypeKey, fields, tags, deck, cardOrds: cardOrds as number[] };
   });
 }
 
@@ -79,6 +93,8 @@ interface CourseDeckState {
   /** Some id is not its own hash (see WrittenPackage.shifted): never patch. */
   shifted: boolean;
   files: FileEntry[];
+  /** The deck holds images: it is built from scratch (patching would have to carry every file's media over). */
+  media?: boolean;
 }
 
 function fileEntry(file: string, deck: string, notes: readonly PackageNote[]): FileEntry {
@@ -130,6 +146,7 @@ export async function buildCourseDeck(files: readonly CourseFile[], course: stri
     at += f.notes.length;
   }
   const state: CourseDeckState = { format: STATE_FORMAT, sha256: sha256(written.bytes), course, shifted: written.shifted, files: entries };
+  if (notes.some((n) => n.media?.size)) state.media = true;
   return { output: written.bytes, state };
 }
 
@@ -155,6 +172,7 @@ async function patchCourseDeck(parts: readonly CoursePart[], decks: readonly str
   const state = previous.state;
   if (!isState(state)) fallback('no state from a previous join in this format');
   if (state.shifted) fallback('the previous deck has ids moved by a collision');
+  if (state.media) fallback('the previous deck holds images');
   if (state.course !== course) fallback('the course deck has another name');
   if (!context.outputPath) fallback('no output path');
   const bytes = await readFile(context.outputPath).catch(() => fallback('no previous deck'));
@@ -181,6 +199,7 @@ async function patchCourseDeck(parts: readonly CoursePart[], decks: readonly str
   if (rewrite.length > Math.max(MOST_FILES_MIN, parts.length * MOST_FILES_SHARE)) fallback('most files changed: building from scratch is quicker');
   const texts = await readParts(rewrite.map((r) => parts[r.index]));
   rewrite.forEach((r, k) => (r.notes = decodePart(texts[k], parts[r.index].file, decks[r.index])));
+  if (rewrite.some((r) => r.notes.some((n) => n.media?.size))) fallback('a changed file has images');
   const counts = kept.map((k) => k?.[2] ?? 0);
   for (const r of rewrite) counts[r.index] = r.notes.length;
   if (counts.every((c) => c === 0)) fallback('no notes left');

@@ -258,12 +258,27 @@ function pinHeader(collection: Uint8Array): void {
   for (const offset of [24, 40, 92]) view.setUint32(offset, 1);
 }
 
-/** VACUUM (the layout then depends on the contents only), export and zip with the media list. */
-export function packCollection(db: Database, timestamp: number): Promise<Uint8Array> {
+/** Every image of the notes once, by name (content-hashed, so equal pictures share one entry). */
+export function deckMedia(notes: readonly { media?: ReadonlyMap<string, Uint8Array> }[]): Map<string, Uint8Array> {
+  const all = new Map<string, Uint8Array>();
+  for (const n of notes) for (const [name, bytes] of n.media ?? []) all.set(name, bytes);
+  return all;
+}
+
+/**
+ * VACUUM (the layout then depends on the contents only), export and zip with the media list: the
+ * images as zip entries `0`, `1`, … in name order, and `media` mapping each number to its name.
+ */
+export function packCollection(db: Database, timestamp: number, media: ReadonlyMap<string, Uint8Array> = new Map()): Promise<Uint8Array> {
   db.run('VACUUM');
   const collection = db.export();
   pinHeader(collection);
-  return writeZip([{ name: 'collection.anki2', data: collection }, { name: 'media', data: Buffer.from('{}') }], timestamp);
+  const names = [...media.keys()].sort();
+  const map = Object.fromEntries(names.map((name, i) => [String(i), name]));
+  return writeZip(
+    [{ name: 'collection.anki2', data: collection }, { name: 'media', data: Buffer.from(JSON.stringify(map)) }, ...names.map((name, i) => ({ name: String(i), data: media.get(name)! }))],
+    timestamp,
+  );
 }
 
 /**
@@ -300,7 +315,7 @@ export async function writeApkg(input: PackageInput): Promise<WrittenPackage> {
     runAll(db, INSERT_NOTE, noteRows);
     runAll(db, INSERT_CARD, cardRows);
     db.run('COMMIT');
-    return { bytes: await packCollection(db, input.timestamp), shifted: moved.shifted };
+    return { bytes: await packCollection(db, input.timestamp, deckMedia(input.notes)), shifted: moved.shifted };
   } finally {
     db.close();
   }

@@ -3,6 +3,7 @@ import type { Renderer } from '../Renderer.js';
 import { buildMcqBank, type McqBuildResult } from './buildMcqBank.js';
 import { bankPartText, joinCourseBank } from './joinCourseBank.js';
 import type { McqBank } from './McqBank.js';
+import { markMath } from '../math/splitDollarMath.js';
 
 /** Stable key order and a final newline, so two builds of the same notes are byte-identical. */
 function serialise(bank: McqBank): string {
@@ -17,6 +18,13 @@ export function bankOf(document: StudyDocument, templatesDir: string | null): Mc
   const known = banks.get(document);
   if (known && known.templatesDir === templatesDir) return known.result;
   const result = buildMcqBank([document], { templatesDir });
+  // Formulas leave the bank marked as TeX (`\(…\)`), whatever delimiters the notes used.
+  for (const q of result.bank.questions) {
+    q.stem = markMath(q.stem);
+    q.explanation = markMath(q.explanation);
+    q.source.quote = markMath(q.source.quote);
+    for (const o of q.options) o.text = markMath(o.text);
+  }
   banks.set(document, { templatesDir, result });
   return result;
 }

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { Font } from 'fontkit';
 import { openFont } from './fontkitAdapter.js';
 
-export type FontStyle = 'regular' | 'bold';
+export type FontStyle = 'regular' | 'bold' | 'mono';
 
 export interface FaceSpec {
   key: string;
@@ -32,6 +32,7 @@ const FACES: Record<string, FaceSpec> = {
   'sans-bold': { key: 'sans-bold', module: '@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf', name: 'NotoSans-Bold' },
   sym: { key: 'sym', module: 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf', name: 'DejaVuSans' },
   'sym-bold': { key: 'sym-bold', module: 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf', name: 'DejaVuSans-Bold' },
+  mono: { key: 'mono', module: 'dejavu-fonts-ttf/ttf/DejaVuSansMono.ttf', name: 'DejaVuSansMono' },
   cjk: { key: 'cjk', module: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf', name: 'NotoSansSC-Regular' },
   'cjk-bold': { key: 'cjk-bold', module: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf', name: 'NotoSansSC-Bold' },
 };
@@ -45,11 +46,14 @@ const CHAINS: Record<FontStyle, string[]> = {
   regular: ['sans', 'sym', 'cjk'],
   // A character the bold faces lack is drawn in a regular face rather than as a placeholder.
   bold: ['sans-bold', 'sym-bold', 'cjk-bold', 'sans', 'sym', 'cjk'],
+  // Code: every character the monospaced face has keeps its column; others fall back.
+  mono: ['mono', 'sym', 'sans', 'cjk'],
 };
 /** Han, kana, CJK punctuation and full-width forms go straight to the Chinese font. */
 const CJK_CHAINS: Record<FontStyle, string[]> = {
   regular: ['cjk', 'sans', 'sym'],
   bold: ['cjk-bold', 'sans-bold', 'sym-bold', 'cjk', 'sans', 'sym'],
+  mono: ['cjk', 'mono', 'sans', 'sym'],
 };
 
 export function isCjkCodePoint(cp: number): boolean {

@@ -3,12 +3,25 @@ import type { Face, FontChain, FontStyle } from './FontChain.js';
 
 export type Rgb = readonly [number, number, number];
 
-/** A stretch of text in one style; `\n` inside forces a line break. */
+/**
+ * Something drawn inside a line that is not text (a typeset formula): it takes its width, and the
+ * line makes room for its height above and below the baseline. Sizes in points.
+ */
+export interface InlineBox {
+  width: number;
+  ascent: number;
+  descent: number;
+  /** Its drawing operations (Row.ts `Op`, typed there: this file stays below Row.ts). */
+  draw(x: number, baseline: number, color: Rgb): unknown[];
+}
+
+/** A stretch of text in one style; `\n` inside forces a line break. With `box`, one unbreakable drawing instead of text. */
 export interface Span {
   text: string;
   style?: FontStyle;
   color?: Rgb;
   size?: number;
+  box?: InlineBox;
 }
 
 /** Text drawn with one face, size and colour at `x` from the line start. */
@@ -19,6 +32,7 @@ export interface Piece {
   size: number;
   color: Rgb;
   width: number;
+  box?: InlineBox;
 }
 
 export interface Line {
@@ -26,6 +40,9 @@ export interface Line {
   /** Largest font size on the line, for its height. */
   size: number;
   pieces: Piece[];
+  /** Room the line's boxes need above and below the baseline (points; 0 without boxes). */
+  ascent: number;
+  descent: number;
 }
 
 export interface BreakOptions {
@@ -44,7 +61,11 @@ interface Atom {
   face: Face | null;
   size: number;
   color: Rgb;
+  box?: InlineBox;
 }
+
+/** Stands for a box in the text handed to the line breaker (UAX #14 allows a break on either side). */
+const BOX_CHAR = '\ufffc';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
@@ -60,6 +81,11 @@ export function breakLines(spans: readonly Span[], options: BreakOptions): Line[
   for (const span of spans) {
     const size = span.size ?? options.size;
     const color = span.color ?? options.color;
+    if (span.box) {
+      atoms.push({ start: text.length, end: text.length + 1, face: null, size, color, box: span.box });
+      text += BOX_CHAR;
+      continue;
+    }
     for (const run of chain.runs(span.text, span.style ?? 'regular')) {
       atoms.push({ start: text.length, end: text.length + run.text.length, face: run.face, size, color });
       text += run.text;
@@ -72,6 +98,10 @@ export function breakLines(spans: readonly Span[], options: BreakOptions): Line[
     const pieces: Piece[] = [];
     for (const atom of atoms) {
       if (atom.end <= start || atom.start >= end) continue;
+      if (atom.box) {
+        pieces.push({ x: 0, text: BOX_CHAR, face: null, size: atom.size, color: atom.color, width: atom.box.width, box: atom.box });
+        continue;
+      }
       // Soft hyphens (from the hyphenator) and line feeds are break hints, never drawn.
       const pieceText = text.slice(Math.max(start, atom.start), Math.min(end, atom.end)).replace(/[\n\u00ad]/g, '');
       if (!pieceText) continue;
@@ -85,14 +115,14 @@ export function breakLines(spans: readonly Span[], options: BreakOptions): Line[
   let currentWidth = 0;
   /** The last stretch on the line ended at a soft hyphen: if the line ends there, draw a hyphen. */
   let endsAtSoftHyphen = false;
-  const hyphenAfter = (p: Piece): Piece => ({ ...p, x: 0, text: '-', width: chain.width({ text: '-', face: p.face }, p.size) });
+  const hyphenAfter = (p: Piece): Piece => ({ ...p, x: 0, text: '-', box: undefined, width: chain.width({ text: '-', face: p.face }, p.size) });
   const available = () => (lines.length === 0 ? options.firstWidth ?? options.width : options.width);
   const flush = () => {
     // Trailing spaces take no room at the end of a line.
     while (current.length) {
       const last = current[current.length - 1];
       const trimmed = last.text.replace(/[ \u00a0\u202f]+$/, '');
-      if (trimmed === last.text) break;
+      if (trimmed === last.text || last.box) break;
       if (trimmed) {
         current[current.length - 1] = { ...last, text: trimmed, width: chain.width({ text: trimmed, face: last.face }, last.size) };
         break;
@@ -158,8 +188,14 @@ function toLine(pieces: Piece[]): Line {
   const merged: Piece[] = [];
   let x = 0;
   let size = 0;
+  let ascent = 0;
+  let descent = 0;
   for (const p of pieces) {
     size = Math.max(size, p.size);
+    if (p.box) {
+      ascent = Math.max(ascent, p.box.ascent);
+      descent = Math.max(descent, p.box.descent);
+    }
     const prev = merged[merged.length - 1];
     if (prev && prev.face && prev.face === p.face && prev.size === p.size && prev.color === p.color) {
       prev.text += p.text;
@@ -169,5 +205,5 @@ function toLine(pieces: Piece[]): Line {
     }
     x += p.width;
   }
-  return { width: x, size, pieces: merged };
+  return { width: x, size, pieces: merged, ascent, descent };
 }

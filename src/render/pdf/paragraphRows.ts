@@ -1,6 +1,6 @@
 import { breakLines, type Rgb, type Span } from './breakLines.js';
 import type { FontChain } from './FontChain.js';
-import { pushLine } from './pushLine.js';
+import { lineHeight, pushLine } from './pushLine.js';
 import type { Op, Row } from './Row.js';
 import { sheetStyle } from './sheetStyle.js';
 
@@ -37,7 +37,7 @@ export function paragraphRows(spans: readonly Span[], o: ParagraphOptions): Row[
   const marker = o.marker ? breakLines([o.marker], { chain: o.chain, width: 1e6, size, color })[0] : undefined;
   const short = lines.length <= 3;
   return lines.map((line, i): Row => {
-    const height = Math.max(line.size, size) * leading;
+    const height = lineHeight(line, size, leading);
     return {
       height,
       spaceBefore: i === 0 ? o.spaceBefore : 0,

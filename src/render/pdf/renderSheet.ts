@@ -9,6 +9,64 @@ import { sheetRows } from './sheetRows.js';
 import { SheetLayout } from './SheetLayout.js';
 import { sheetStyle } from './sheetStyle.js';
 import { writePdf } from './writePdf.js';
+import { forEachInline } from '../../model/StudyDocument.js';
+import type { RichEnv } from './richRows.js';
+
+/**
+ * What the document's rich fields need: MathJax when it has formulas, highlight.js when a code block
+ * names a language, its images (SVG rasterised); none of them is loaded for a document without.
+ */
+async function richEnv(document: StudyDocument, context: RenderContext, chain: FontChain, prepare: (s: string) => string): Promise<{ env: RichEnv | null; images: Map<string, { type: 'png' | 'jpeg'; bytes: Uint8Array }> }> {
+  let math = false;
+  let code = false;
+  let any = false;
+  const paths = new Set<string>();
+  forEachInline(document, (inline) => {
+    any = true;
+    if (inline.type === 'math') math = true;
+    else if (inline.type === 'code' && inline.block && inline.lang) code = true;
+    else if (inline.type === 'image' && inline.path) paths.add(inline.path);
+  });
+  const images = new Map<string, { type: 'png' | 'jpeg'; bytes: Uint8Array }>();
+  if (!any) return { env: null, images };
+  const sizes = new Map<string, { width: number; height: number }>();
+  const warned = new Set<string>();
+  for (const path of paths) {
+    const media = context.media?.get(path);
+    if (!media) continue;
+    if (media.type === 'png' || media.type === 'jpeg') {
+      images.set(path, { type: media.type, bytes: media.bytes });
+      sizes.set(path, { width: media.width, height: media.height });
+    } else if (media.type === 'svg') {
+      const { rasteriseSvg } = await import('./rasteriseSvg.js');
+      const png = await rasteriseSvg(media, chain).catch((error: Error) => {
+        context.report({ message: `image ${path} is an SVG that cannot be drawn (${error.message}): its alt text is shown`, ruleId: 'pdf-image' });
+        return null;
+      });
+      if (png) {
+        images.set(path, { type: 'png', bytes: png.bytes });
+        sizes.set(path, { width: media.width || png.width / 2, height: media.height || png.height / 2 });
+      }
+    } else if (!warned.has(path)) {
+      warned.add(path);
+      context.report({ message: `image ${path} is a ${media.type.toUpperCase()} file, which the PDF sheet cannot embed (PNG, JPEG and SVG can): its alt text is shown`, ruleId: 'pdf-image' });
+    }
+  }
+  const reported = new Set<string>();
+  const env: RichEnv = {
+    chain,
+    prepare,
+    typesetter: math ? await (await import('../math/typesetTex.js')).loadTypesetter() : null,
+    highlighter: code ? (await import('../code/highlightCode.js')).loadHighlighter() : null,
+    images: sizes,
+    warn: (message, line) => {
+      if (reported.has(`${line}\u0000${message}`)) return;
+      reported.add(`${line}\u0000${message}`);
+      context.report({ message, line, ruleId: 'math-error' });
+    },
+  };
+  return { env, images };
+}
 
 /** The `author` renderer option wins over the notes' front matter. */
 function authorOf(document: StudyDocument, context: RenderContext): string | undefined {
@@ -41,7 +99,9 @@ export async function renderSheet(document: StudyDocument, context: RenderContex
   const geometry = { width, height, margin: st.margin, gap: st.gap, columns: chooseColumns(columnsDirective) };
   const layout = new SheetLayout(geometry);
   const warnings = new Set<string>();
+  const { env, images } = await richEnv(document, context, chain, prepare);
   const { rows, running, footer, title } = sheetRows({
+    rich: env,
     plan,
     document,
     chain,
@@ -62,6 +122,7 @@ export async function renderSheet(document: StudyDocument, context: RenderContex
     running,
     footer,
     prepare,
+    images,
     metadata: {
       title: title || document.title || context.sourcePath,
       author: authorOf(document, context),

@@ -1,5 +1,8 @@
 import type { ChoiceQuestion, Cloze, Definition, Formula, KeyPoint, Outline, Paragraph, QuestionAnswer, Sequence, StudyDocument, Table } from '../../model/StudyDocument.js';
-import type { Span } from './breakLines.js';
+import { richOf, type HasRich, type Inline } from '../../model/Inline.js';
+import type { Rgb, Span } from './breakLines.js';
+import type { FontStyle } from './FontChain.js';
+import { blockRows, displayMathRows, richSpans, type RichEnv } from './richRows.js';
 import type { FontChain } from './FontChain.js';
 import { foldFact, formulaLines } from './findCarriedItems.js';
 import { flowRows } from './flowRows.js';
@@ -20,6 +23,8 @@ export interface SheetRowsInput {
   columnHeight: number;
   prepare: (s: string) => string;
   warn: (message: string) => void;
+  /** Formulas, code and images; null for a document whose fields are all plain text. */
+  rich: RichEnv | null;
 }
 
 function withSpace(rows: Row[], space: number): Row[] {
@@ -67,6 +72,26 @@ export function sheetRows(input: SheetRowsInput): { rows: Row[]; running: string
       .filter(Boolean)
       .reduce((all, a) => (all ? all + (/[。！？；]$/.test(all) ? '' : /[.!?;…]$/.test(all) ? ' ' : raw(L.answerJoin, ' · ')) + a : a), '');
 
+  const env = input.rich;
+  /** Spans of one field, and the blocks (displayed formulas, code, images) to set under the item. */
+  let blocks: Inline[] = [];
+  let itemLine = 0;
+  const field = (holder: HasRich, path: string, plain: string, base: { style?: FontStyle; color?: Rgb; size?: number } = {}): Span[] => {
+    const rich = env ? holder.rich?.[path] : undefined;
+    if (!rich || !env) return [{ text: prepare(plain), style: base.style, color: base.color }];
+    const read = richSpans(rich, env, { style: base.style, color: base.color, size: base.size ?? st.body.size }, itemLine);
+    blocks.push(...read.blocks);
+    return read.spans;
+  };
+  /** The item's rows, then the blocks its fields and the notes under it hold. */
+  const withBlocks = (item: { attached?: Inline[] }, rows: Row[]): Row[] => {
+    const all = [...blocks, ...(env ? item.attached ?? [] : [])];
+    blocks = [];
+    if (!env || all.length === 0) return rows;
+    // The item's last line stays with the block under it (a figure is not set apart from its term).
+    const kept = rows.length ? [...rows.slice(0, -1), { ...rows[rows.length - 1], keepWithNext: true }] : rows;
+    return [...kept, ...blockRows(all, env, width, itemLine)];
+  };
   // Formula boxes the template prints: their lines are not repeated inside an answer.
   const printed = new Set(plan.directives.filter((d) => d.name === 'item').map((d) => d.args.trim()));
   const formulaShown = formulaLines(input.document, (id) => printed.has(id));
@@ -89,13 +114,38 @@ export function sheetRows(input: SheetRowsInput): { rows: Row[]; running: string
       input.warn(`sheet template asks for item "${id}", which the notes do not have`);
       return [];
     }
+    blocks = [];
+    itemLine = found.item.source.line;
     switch (found.kind) {
       case 'definitions': {
         const d = found.item as Definition;
-        return para([{ text: prepare(d.term), style: 'bold', color: st.color.accentDark }, { text: sep }, { text: prepare(d.definition) }], { spaceBefore: st.itemGap });
+        return withBlocks(d, para([...field(d, 'term', d.term, { style: 'bold', color: st.color.accentDark }), { text: sep }, ...field(d, 'definition', d.definition)], { spaceBefore: st.itemGap }));
       }
       case 'qa': {
         const q = found.item as QuestionAnswer;
+        if (env && (q.rich || q.attached)) {
+          const answers: Span[] = [];
+          let previous = '';
+          q.answers.forEach((a, k) => {
+            const plain = prepare(a);
+            if (!plain && !q.rich?.[`answers/${k}`]) return;
+            if (previous) answers.push({ text: /[。！？；]$/.test(previous) ? '' : /[.!?;…]$/.test(previous) ? ' ' : raw(L.answerJoin, ' · ') });
+            answers.push(...field(q, `answers/${k}`, a));
+            previous = plain || '…';
+          });
+          return withBlocks(
+            q,
+            para(
+              [
+                ...field(q, 'question', q.question, { style: 'bold' }),
+                // A full-width mark already carries its own space.
+                { text: /[？！。：）]$/.test(q.question.trim()) ? raw(L.answerArrow, ' → ').trimStart() : raw(L.answerArrow, ' → '), color: st.color.accent, style: 'bold' },
+                ...(answers.some((sp) => sp.text.trim() || sp.box) ? answers : [{ text: '' }]),
+              ],
+              { spaceBefore: st.itemGap },
+            ),
+          );
+        }
         // Lines a printed formula box shows again (its expression, its legend) are left to the box.
         const answers = q.answers.map((a) => a.trim()).filter((a) => a && !formulaShown.has(foldFact(a)));
         const arrow = { text: /[？！。：）]$/.test(q.question.trim()) ? raw(L.answerArrow, ' → ').trimStart() : raw(L.answerArrow, ' → '), color: st.color.accent, style: 'bold' as const };
@@ -111,46 +161,56 @@ export function sheetRows(input: SheetRowsInput): { rows: Row[]; running: string
       }
       case 'keyPoints': {
         const k = found.item as KeyPoint;
-        return para([{ text: prepare(k.text) }], { indent: 9, marker: { text: '•', color: st.color.accent, style: 'bold' }, spaceBefore: st.itemGap });
+        return withBlocks(k, para(field(k, 'text', k.text), { indent: 9, marker: { text: '•', color: st.color.accent, style: 'bold' }, spaceBefore: st.itemGap }));
       }
       case 'clozes': {
         const c = found.item as Cloze;
-        return para(clozeSpans(c, prepare), { indent: 9, marker: { text: '•', color: st.color.accent, style: 'bold' }, spaceBefore: st.itemGap });
+        const spans = env && c.rich?.text ? field(c, 'text', c.text) : clozeSpans(c, prepare);
+        return withBlocks(c, para(spans, { indent: 9, marker: { text: '•', color: st.color.accent, style: 'bold' }, spaceBefore: st.itemGap }));
       }
       case 'formulas': {
         const f = found.item as Formula;
         const band = { fill: st.color.formulaFill, bar: st.color.formulaBar, padX: 7 };
-        const out = para([{ text: prepare(f.expression) }], { size: st.body.size + 0.8, leading: 1.5, band, spaceBefore: st.blockGap });
+        const tex = env?.typesetter ? richOf(f, 'expression', '').find((c) => c.type === 'math') : undefined;
+        const out = tex && tex.type === 'math' ? withSpace(displayMathRows(tex.tex, env!, width, itemLine, band), st.blockGap) : para([{ text: prepare(f.expression) }], { size: st.body.size + 0.8, leading: 1.5, band, spaceBefore: st.blockGap });
         f.variables.forEach((v, i) => {
           const lead = i === 0 ? `${L.variablesLead ?? 'where'} ` : '';
-          out.push(...para([{ text: lead, color: st.color.muted }, { text: prepare(v.symbol), style: 'bold' }, { text: sep }, { text: prepare(v.meaning) }], { size: st.small + 0.4, band }));
+          out.push(...para([{ text: lead, color: st.color.muted }, ...field(f, `variables/${i}/symbol`, v.symbol, { style: 'bold', size: st.small + 0.4 }), { text: sep }, ...field(f, `variables/${i}/meaning`, v.meaning, { size: st.small + 0.4 })], { size: st.small + 0.4, band }));
         });
-        return out;
+        return withBlocks(f, out);
       }
       case 'tables': {
         const t = found.item as Table;
         const caption = t.caption ? para([{ text: prepare(t.caption), style: 'bold', color: st.color.muted }], { size: st.small + 0.6, keepWithNext: true }) : [];
-        return withSpace([...caption, ...tableRows(t, chain, width, prepare)], st.blockGap);
+        // Formulas and code in cells are drawn in the cell; images in a cell go under the table.
+        const cellSpans = env && t.rich ? (row: number, column: number, bold: boolean, size: number) => {
+          const path = row < 0 ? `header/${column}` : `rows/${row}/${column}`;
+          return t.rich?.[path] ? field(t, path, '', { style: bold ? 'bold' : 'regular', size }) : null;
+        } : undefined;
+        return withBlocks(t, withSpace([...caption, ...tableRows(t, chain, width, prepare, cellSpans)], st.blockGap));
       }
       case 'outlines':
-        return withSpace(treeRows(found.item as Outline, chain, width, prepare, input.columnHeight), st.blockGap);
+        return withBlocks(found.item as Outline, withSpace(treeRows(found.item as Outline, chain, width, prepare, input.columnHeight), st.blockGap));
       case 'sequences': {
         const s = found.item as Sequence;
         const label = s.label ? para([{ text: prepare(s.label), style: 'bold', color: st.color.muted }], { size: st.small + 0.6, keepWithNext: true }) : [];
-        return withSpace([...label, ...flowRows(s.steps, chain, width, prepare)], st.blockGap);
+        return withBlocks(s, withSpace([...label, ...flowRows(s.steps, chain, width, prepare)], st.blockGap));
       }
       case 'paragraphs': {
         const p = found.item as Paragraph;
-        return para([{ text: prepare(p.text) }], { size: st.small + 0.6, spaceBefore: st.itemGap });
+        const spans = field(p, 'text', p.text, { size: st.small + 0.6 });
+        // A paragraph that is only a code block or an image is its blocks.
+        const text = spans.some((sp) => sp.text.trim() || sp.box) ? para(spans, { size: st.small + 0.6, spaceBefore: st.itemGap }) : [];
+        return withBlocks(p, text);
       }
       case 'choices': {
         const c = found.item as ChoiceQuestion;
-        const out = para([{ text: prepare(c.stem), style: 'bold' }], { spaceBefore: st.itemGap, keepWithNext: true });
-        for (const o of c.options) {
-          out.push(...para([{ text: prepare(o.text), style: o.correct ? 'bold' : undefined }], { indent: 9, marker: { text: o.correct ? '✓' : '○', color: st.color.accent, style: 'bold' } }));
-        }
-        if (c.explanation) out.push(...para([{ text: prepare(c.explanation), color: st.color.muted }], { size: st.small + 0.4, indent: 9 }));
-        return out;
+        const out = para(field(c, 'stem', c.stem, { style: 'bold' }), { spaceBefore: st.itemGap, keepWithNext: true });
+        c.options.forEach((o, k) => {
+          out.push(...para(field(c, `options/${k}/text`, o.text, { style: o.correct ? 'bold' : undefined }), { indent: 9, marker: { text: o.correct ? '✓' : '○', color: st.color.accent, style: 'bold' } }));
+        });
+        if (c.explanation) out.push(...para(field(c, 'explanation', c.explanation, { color: st.color.muted, size: st.small + 0.4 }), { size: st.small + 0.4, indent: 9 }));
+        return withBlocks(c, out);
       }
     }
   };

@@ -19,6 +19,9 @@ export const sheetStyle = {
   table: { size: 7.8, smallSize: 6.6, padX: 3, padY: 1.8, rowLines: 30 },
   tree: { maxStep: 11, size: 8.2 },
   flow: { size: 7.8, padX: 4, padY: 2.6, gap: 15, rowGap: 5 },
+  /** Code blocks: size shrinks to `minSize` before lines wrap. */
+  code: { size: 7, minSize: 5.2, padX: 6, padY: 2.5 },
+  image: { maxHeight: 300 },
   color: {
     text: [0.11, 0.12, 0.14] as Rgb,
     muted: [0.42, 0.45, 0.5] as Rgb,
@@ -31,5 +34,8 @@ export const sheetStyle = {
     formulaBar: [0.85, 0.6, 0.15] as Rgb,
     boxFill: [0.93, 0.96, 0.97] as Rgb,
     placeholder: [0.8, 0.1, 0.1] as Rgb,
+    code: [0.55, 0.12, 0.2] as Rgb,
+    codeFill: [0.965, 0.968, 0.972] as Rgb,
+    codeBar: [0.72, 0.75, 0.8] as Rgb,
   },
 } as const;

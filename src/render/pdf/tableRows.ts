@@ -37,7 +37,10 @@ function columnWidths(min: number[], max: number[], total: number): number[] {
  * body row with wrapped cells. A body row taller than `table.rowLines` lines is cut into slices so
  * that a huge cell still flows across pages.
  */
-export function tableRows(table: TableInput, chain: FontChain, width: number, prepare: (s: string) => string): Row[] {
+/** Spans of a cell holding formulas or code (row -1: the header), or null for a plain cell. */
+export type CellSpans = (row: number, column: number, bold: boolean, size: number) => Span[] | null;
+
+export function tableRows(table: TableInput, chain: FontChain, width: number, prepare: (s: string) => string, cellSpans?: CellSpans): Row[] {
   const st = sheetStyle.table;
   const columns = Math.max(table.header.length, ...table.rows.map((r) => r.length), 1);
   const size = columns > 5 ? st.smallSize : st.size;
@@ -49,9 +52,17 @@ export function tableRows(table: TableInput, chain: FontChain, width: number, pr
   const max = new Array<number>(columns).fill(0);
   const cap = Math.max(width / columns, width * 0.3);
   const all = header ? [header, ...table.rows] : table.rows;
+  const richCell = (ri: number, c: number): Span[] | null => {
+    if (!cellSpans) return null;
+    const bold = ri === 0 && header !== null;
+    return cellSpans(header ? ri - 1 : ri, c, bold, size);
+  };
   all.forEach((r, ri) => {
     for (let c = 0; c < columns; c++) {
-      const [lo, hi] = cellExtent(chain, cell(r, c), ri === 0 && header ? 'bold' : 'regular', size);
+      const spans = richCell(ri, c);
+      const [lo, hi] = spans
+        ? [Math.max(0, ...breakLines(spans, { chain, width: 1, size, color: sheetStyle.color.text }).map((l) => l.width)), breakLines(spans, { chain, width: 1e6, size, color: sheetStyle.color.text })[0]?.width ?? 0]
+        : cellExtent(chain, cell(r, c), ri === 0 && header ? 'bold' : 'regular', size);
       min[c] = Math.max(min[c], Math.min(lo, cap) + st.padX * 2);
       max[c] = Math.max(max[c], hi + st.padX * 2);
     }
@@ -59,10 +70,10 @@ export function tableRows(table: TableInput, chain: FontChain, width: number, pr
   const widths = columnWidths(min, max, width);
   const lefts = widths.map((_, i) => widths.slice(0, i).reduce((a, b) => a + b, 0));
 
-  const layoutRow = (r: string[], bold: boolean): Line[][] =>
+  const layoutRow = (r: string[], bold: boolean, ri: number): Line[][] =>
     widths.map((w, c) => {
-      const span: Span = { text: cell(r, c), style: bold ? 'bold' : 'regular' };
-      return breakLines([span], { chain, width: Math.max(1, w - st.padX * 2), size, color: sheetStyle.color.text });
+      const spans = richCell(ri, c) ?? [{ text: cell(r, c), style: bold ? 'bold' : 'regular' } as Span];
+      return breakLines(spans, { chain, width: Math.max(1, w - st.padX * 2), size, color: sheetStyle.color.text });
     });
 
   const makeRows = (cells: Line[][], kind: 'head' | 'body', index: number, headerRows?: Row[]): Row[] => {
@@ -93,7 +104,7 @@ export function tableRows(table: TableInput, chain: FontChain, width: number, pr
     return out;
   };
 
-  const headerRows = header ? makeRows(layoutRow(header, true), 'head', 0) : [];
-  const body = table.rows.flatMap((r, i) => makeRows(layoutRow(r, false), 'body', i, header ? headerRows : undefined));
+  const headerRows = header ? makeRows(layoutRow(header, true, 0), 'head', 0) : [];
+  const body = table.rows.flatMap((r, i) => makeRows(layoutRow(r, false, header ? i + 1 : i), 'body', i, header ? headerRows : undefined));
   return [...headerRows, ...body];
 }

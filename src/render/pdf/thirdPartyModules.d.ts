@@ -5,6 +5,8 @@ declare module 'fontkit' {
     id: number;
     advanceWidth: number;
     codePoints: number[];
+    /** The outline, in font units (y up). */
+    path: { toSVG(): string };
   }
   export interface GlyphRun {
     glyphs: Glyph[];

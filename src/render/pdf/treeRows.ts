@@ -59,7 +59,7 @@ export function treeRows(root: TreeNode, chain: FontChain, width: number, prepar
       size: st.size,
       color: item.depth === 0 ? sheetStyle.color.accentDark : sheetStyle.color.text,
     });
-    if (lines.length === 0) lines.push({ width: 0, size: st.size, pieces: [] });
+    if (lines.length === 0) lines.push({ width: 0, size: st.size, pieces: [], ascent: 0, descent: 0 });
     const hasChildren = item.node.children.length > 0;
     lines.forEach((line, li) => {
       rows.push({

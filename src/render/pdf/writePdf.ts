@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import {
+  concatTransformationMatrix, PDFDocument, PDFName, PDFOperator, setFillingRgbColor, type PDFOperatorNames, type PDFRef, popGraphicsState, pushGraphicsState, rgb, setCharacterSqueeze, setTextRenderingMode, TextRenderingMode,
+  type PDFFont, type PDFImage, type PDFPage,
+} from 'pdf-lib';
 import { addBookmarks, type Bookmark } from './addBookmarks.js';
 import { breakLines, type Piece, type Rgb } from './breakLines.js';
 import type { Face, FontChain } from './FontChain.js';
 import { fontkitAdapter } from './fontkitAdapter.js';
 import type { Op } from './Row.js';
+import { matrixNum, pathBox, pathOperators } from './pathOperators.js';
 import type { PageGeometry } from './SheetLayout.js';
 import { sheetStyle } from './sheetStyle.js';
 
@@ -29,6 +33,8 @@ export interface WritePdfInput {
   /** Footer of every page, with {page} and {pages}. */
   footer: string;
   prepare: (s: string) => string;
+  /** Images to draw, by model path: PNG or JPEG bytes (SVG already rasterised). */
+  images?: ReadonlyMap<string, { type: 'png' | 'jpeg'; bytes: Uint8Array }>;
 }
 
 const color = (c: Rgb) => rgb(c[0], c[1], c[2]);
@@ -86,9 +92,33 @@ export async function writePdf(input: WritePdfInput): Promise<Uint8Array> {
     fonts.set(face, await pdf.embedFont(face.bytes, { subset: true, customName: `${subsetTag(face, list)}+${face.spec.name}` }));
   }
 
+  // Each image is embedded once, however often it is drawn.
+  const embedded = new Map<string, PDFImage>();
+  for (const ops of input.pages) {
+    for (const op of ops) {
+      if (op.kind !== 'image' || embedded.has(op.path)) continue;
+      const image = input.images?.get(op.path);
+      if (image) embedded.set(op.path, image.type === 'png' ? await pdf.embedPng(image.bytes) : await pdf.embedJpg(image.bytes));
+    }
+  }
+
+  // Glyph outlines of formulas as Form XObjects, named in order of first use.
+  const glyphs = new Map<string, { name: string; ref: PDFRef }>();
+  const glyphName = (page: PDFPage) => (d: string): string => {
+    let known = glyphs.get(d);
+    if (!known) {
+      const form = pdf.context.formXObject([PDFOperator.of(pathOperators(d, [1, 0, 0, 1, 0, 0]) as PDFOperatorNames)], { BBox: pathBox(d) });
+      known = { name: `G${glyphs.size + 1}`, ref: pdf.context.register(form) };
+      glyphs.set(d, known);
+    }
+    page.node.setXObject(PDFName.of(known.name), known.ref);
+    return known.name;
+  };
+
   for (const ops of input.pages) {
     const page = pdf.addPage([g.width, g.height]);
-    for (const op of ops) drawOp(page, op, fonts, fonts.get(sans));
+    const glyph = glyphName(page);
+    for (const op of ops) drawOp(page, op, fonts, fonts.get(sans), embedded, glyph);
   }
 
   addBookmarks(pdf, input.bookmarks);
@@ -105,14 +135,28 @@ export async function writePdf(input: WritePdfInput): Promise<Uint8Array> {
   return pdf.save({ useObjectStreams: true });
 }
 
-function drawOp(page: PDFPage, op: Op, fonts: Map<Face, PDFFont>, hexFont: PDFFont | undefined): void {
+function drawOp(page: PDFPage, op: Op, fonts: Map<Face, PDFFont>, hexFont: PDFFont | undefined, images: ReadonlyMap<string, PDFImage>, glyph: (d: string) => string): void {
   const H = page.getHeight();
   switch (op.kind) {
     case 'text': {
       const p = op.piece;
-      if (p.face) {
+      if (op.invisible) {
+        // Under a typeset formula: found by search and pdftotext, never seen (render mode 3).
+        if (!p.face) break;
+        page.pushOperators(pushGraphicsState(), setTextRenderingMode(TextRenderingMode.Invisible), setCharacterSqueeze(op.invisible.squeeze));
+        page.drawText(p.text, { x: op.x, y: H - op.y, size: p.size, font: fonts.get(p.face)! });
+        page.pushOperators(setCharacterSqueeze(100), popGraphicsState());
+      } else if (p.face) {
         page.drawText(p.text, { x: op.x, y: H - op.y, size: p.size, font: fonts.get(p.face)!, color: color(p.color) });
       } else drawPlaceholder(page, op.x, H - op.y, p, hexFont);
+      break;
+    }
+    case 'math':
+      drawMath(page, op, glyph);
+      break;
+    case 'image': {
+      const image = images.get(op.path);
+      if (image) page.drawImage(image, { x: op.x, y: H - op.y - op.h, width: op.w, height: op.h });
       break;
     }
     case 'line':
@@ -135,6 +179,26 @@ function drawOp(page: PDFPage, op: Op, fonts: Map<Face, PDFFont>, hexFont: PDFFo
       break;
     }
   }
+}
+
+/**
+ * A formula: each glyph outline is a Form XObject, written once per sheet however often it is drawn
+ * (formulas repeat their letters), and placed by its matrix; bars are drawn in place. One matrix
+ * scales em to points and turns y up; everything is filled in the text colour.
+ */
+function drawMath(page: PDFPage, op: Extract<Op, { kind: 'math' }>, glyph: (d: string) => string): void {
+  const H = page.getHeight();
+  const parts = op.glyphs.map((g) => `q ${g.m.map(matrixNum).join(' ')} cm /${glyph(g.d)} Do Q`);
+  if (op.rects) parts.push(op.rects);
+  if (!parts.length) return;
+  page.pushOperators(
+    pushGraphicsState(),
+    concatTransformationMatrix(op.scale, 0, 0, -op.scale, op.x, H - op.y),
+    setFillingRgbColor(op.color[0], op.color[1], op.color[2]),
+    // One operator whose text is the whole drawing: pdf-lib writes an operator as its name after its arguments.
+    PDFOperator.of(parts.join('\n') as PDFOperatorNames),
+    popGraphicsState(),
+  );
 }
 
 /** A character no bundled font has: a red frame with its code point, visible on paper. */

@@ -4,8 +4,12 @@
  * with textContent, so nothing here is ever parsed as HTML.
  */
 
-/** A run of card text: plain text, a blank to recall (`b`, its hint or an ellipsis), or the recalled answer (`m`). */
-export type CardSegment = string | { b: string } | { m: string };
+/**
+ * A run of card text: plain text, a blank to recall (`b`, its hint or an ellipsis), the recalled
+ * answer (`m`), a formula typeset at build time (`x`, MathJax's SVG; `d` when displayed), a code span
+ * (`c`), a code block (`k`: lines of [text, colour?] runs), an image (`i`, a data: address, `a` its alt text).
+ */
+export type CardSegment = string | { b: string } | { m: string } | { x: string; d?: 1 } | { c: string } | { k: [string, string?][][] } | { i: string; a: string };
 
 export interface QuizCard {
   /** The Anki note's GUID and the card's ordinal: the same card in the deck and on the page. */
@@ -20,6 +24,8 @@ export interface QuizCard {
 export interface QuizOption {
   text: string;
   correct: boolean;
+  /** The text with its formulas typeset, when it has any. */
+  rich?: CardSegment[];
 }
 
 /** A question of the bank; more than one correct option makes it a multiple-answer question. */
@@ -31,6 +37,8 @@ export interface QuizQuestion {
   explanation: string;
   theme: string[];
   line: number;
+  /** Stem and explanation with their formulas typeset, when they have any (the texts stay for printing and search). */
+  rich?: { stem?: CardSegment[]; explanation?: CardSegment[] };
 }
 
 export interface QuizChapter {

@@ -1,11 +1,12 @@
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&#123;': '{', '&#125;': '}' };
 
-const decode = (text: string) => text.replace(/&(?:amp|lt|gt|quot|#39|#123|#125);/g, (e) => ENTITIES[e]);
+export const decodeEntities = (text: string): string => text.replace(/&(?:amp|lt|gt|quot|#39|#123|#125);/g, (e) => ENTITIES[e]);
 
 /**
  * The plain text of an Anki field as collectDeckNotes writes it: escapeField's entities and line
  * breaks, answer lists ("• "), numbered lists ("1. ", or "A. " for an authored question's options),
- * bold and the term blank as their text, an explanation on its own line. escapeField escapes every
+ * bold and the term blank as their text, an explanation on its own line, code as its text, images
+ * as their alt text in brackets, formulas as `\(…\)`. escapeField escapes every
  * `<` and `&` of the notes, so any tag left is one revise wrote and decoding is exact.
  */
 export function fieldText(html: string): string {
@@ -16,7 +17,7 @@ export function fieldText(html: string): string {
   };
   for (const part of html.split(/(<[^>]*>)/)) {
     if (!part.startsWith('<')) {
-      out += decode(part);
+      out += decodeEntities(part);
       continue;
     }
     const tag = /^<(\/?)(\w+)([^>]*)>$/.exec(part);

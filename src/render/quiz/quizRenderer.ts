@@ -1,4 +1,5 @@
-import type { StudyDocument } from '../../model/StudyDocument.js';
+import { forEachInline, type StudyDocument } from '../../model/StudyDocument.js';
+import type { MediaTable } from '../../model/MediaFile.js';
 import { mostCommonLanguage } from '../mcq/joinCourseBank.js';
 import type { Renderer } from '../Renderer.js';
 import { buildQuizChapter } from './buildQuizChapter.js';
@@ -8,10 +9,19 @@ import { renderQuizFrame, renderQuizPage, scriptSafeJson } from './renderQuizPag
 /** `render` and `coursePart` run one after the other on the same document: collect its chapter once. */
 const chapters = new WeakMap<StudyDocument, { templatesDir: string | null; chapter: QuizChapter }>();
 
-export function quizChapterOf(document: StudyDocument, templatesDir: string | null): QuizChapter {
+export async function quizChapterOf(document: StudyDocument, templatesDir: string | null, media?: MediaTable): Promise<QuizChapter> {
   const known = chapters.get(document);
   if (known && known.templatesDir === templatesDir) return known.chapter;
-  const chapter = buildQuizChapter(document, templatesDir);
+  // Formulas are typeset here, once, so the page carries SVG and no maths library.
+  let math = false;
+  let any = false;
+  // Formula items are on the sheet, not on cards or in questions: they alone do not need MathJax here.
+  forEachInline({ ...document, formulas: [] }, (inline) => {
+    any = true;
+    if (inline.type === 'math') math = true;
+  });
+  const typesetter = math ? await (await import('../math/typesetTex.js')).loadTypesetter() : null;
+  const chapter = buildQuizChapter(document, templatesDir, any ? { typesetter, media } : undefined);
   chapters.set(document, { templatesDir, chapter });
   return chapter;
 }
@@ -22,8 +32,8 @@ export const quizRenderer: Renderer = {
   extension: '.quiz.html',
   binary: false,
   description: 'offline practice page: flashcards scheduled with FSRS, the question bank, progress per theme',
-  render(document, context) {
-    const chapter = quizChapterOf(document, context.templatesDir);
+  async render(document, context) {
+    const chapter = await quizChapterOf(document, context.templatesDir, context.media);
     context.count?.('cards', chapter.cards.length);
     context.count?.('questions', chapter.questions.length);
     if (chapter.cards.length === 0 && chapter.questions.length === 0) {
@@ -32,8 +42,8 @@ export const quizRenderer: Renderer = {
     }
     return renderQuizPage({ kind: 'file', scope: document.file, title: chapter.title, language: document.language }, [scriptSafeJson(chapter)], context.templatesDir);
   },
-  coursePart(document, context) {
-    const chapter = quizChapterOf(document, context.templatesDir);
+  async coursePart(document, context) {
+    const chapter = await quizChapterOf(document, context.templatesDir, context.media);
     return chapter.cards.length === 0 && chapter.questions.length === 0 ? '' : scriptSafeJson(chapter);
   },
   async joinCourse(parts, context) {

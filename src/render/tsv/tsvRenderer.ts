@@ -5,7 +5,7 @@ import type { CardSegment } from '../quiz/QuizChapter.js';
 import { SkipTally } from '../quiz/exportQuestions.js';
 import type { Renderer } from '../Renderer.js';
 
-const segmentText = (segments: readonly CardSegment[]) => segments.map((s) => (typeof s === 'string' ? s : 'b' in s ? s.b : s.m)).join('');
+const segmentText = (segments: readonly CardSegment[]) => segments.map((s) => (typeof s === 'string' ? s : 'b' in s ? s.b : 'm' in s ? s.m : '')).join('');
 
 /** A list of answers (collectDeckNotes writes `<ul><li>…`) as one line: its items joined with "; ". */
 function sideText(html: string): string {

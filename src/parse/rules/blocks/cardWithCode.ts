@@ -11,7 +11,7 @@ export const cardWithCode: BlockRule = {
     const separator = block.lines[block.lines.length - 1].text.trim();
     if (separator !== '?' && separator !== '??') return 0;
     const question = block.lines.slice(0, -1).map((l) => l.text).join(' ');
-    walk.builder.addQa(question, [next.text], block.lines[0].source, separator === '??', walk.builder.sectionPath, true);
+    walk.builder.addQa(question, [[next.lang ? { type: 'code', code: next.text, lang: next.lang.toLowerCase(), block: true } : { type: 'code', code: next.text, block: true }]], block.lines[0].source, separator === '??');
     return 2;
   },
 };

@@ -21,8 +21,8 @@ export const paragraphBlock: BlockRule = {
     const next = walk.blocks[i + 1];
     const last = block.lines.length - 1;
     const lastText = block.lines[last].text;
-    const leadIn = /[:：]\s*$/.test(lastText) && (next?.type === 'table' || next?.type === 'tree' || (next?.type === 'list' && next.items.length >= 2));
-    const asked = next?.type === 'list' && matchQuestionLine(stripInline(lastText)) !== null;
+    const leadIn = /[:：]\s*$/.test(lastText) && (next?.type === 'table' || next?.type === 'tree' || next?.type === 'code' || (next?.type === 'list' && next.items.length >= 2));
+    const asked = (next?.type === 'list' || next?.type === 'code') && matchQuestionLine(stripInline(lastText)) !== null;
     walk.text(block.lines, leadIn || asked ? new Set([last]) : true);
     return 1;
   },
