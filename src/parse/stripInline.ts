@@ -10,6 +10,19 @@ import { restoreLiterals } from './protectLiterals.js';
 export function stripInline(text: string): string {
   // Most lines carry no markup at all: only their blanks need folding.
   if (!MARKUP.test(text)) return text.replace(/[ \t]+/g, ' ').trim();
+  // Several rules ask for the same line: the last few thousand answers are kept.
+  const known = memo.get(text);
+  if (known !== undefined) return known;
+  const plain = stripMarked(text);
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(text, plain);
+  return plain;
+}
+
+const MEMO_SIZE = 4096;
+const memo = new Map<string, string>();
+
+function stripMarked(text: string): string {
   // Code spans are literal: set their content aside so no other rule (HTML, emphasis) touches it.
   const spans: string[] = [];
   const masked = text.replace(/(`{1,10})([^`]|[^`][^`]{0,2000}?[^`])\1(?!`)/g, (_all, _ticks: string, code: string) => {

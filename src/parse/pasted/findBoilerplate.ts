@@ -37,7 +37,16 @@ function weakWords(line: string): string[] {
   return [...seen];
 }
 
+/**
+ * The strong patterns joined per set of flags: one pass tells whether any of them matches, which
+ * most lines of notes never do; only then are they tried one by one for the reason.
+ */
+const ANY_STRONG = [...new Set(STRONG_PATTERNS.map((p) => p.pattern.flags))].map(
+  (flags) => new RegExp(STRONG_PATTERNS.filter((p) => p.pattern.flags === flags).map((p) => `(?:${p.pattern.source})`).join('|'), flags),
+);
+
 function strongReason(line: string): string | null {
+  if (!ANY_STRONG.some((re) => re.test(line))) return null;
   for (const { pattern, reason } of STRONG_PATTERNS) if (pattern.test(line)) return reason;
   return null;
 }
