@@ -6,6 +6,18 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 export function normaliseKey(text: string): string {
   // Printable ASCII folds the same way without Unicode tables: NFKC leaves it as it is.
   if (PRINTABLE_ASCII.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  // The same text is folded for its duplicate check, its id and its repeat check: remembered.
+  const known = folded.get(text);
+  if (known !== undefined) return known;
+  const key = foldUnicode(text);
+  if (folded.size >= 4096) folded.clear();
+  folded.set(text, key);
+  return key;
+}
+
+const folded = new Map<string, string>();
+
+function foldUnicode(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()

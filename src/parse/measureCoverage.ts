@@ -1,6 +1,8 @@
 import { ITEM_COLLECTIONS, type Coverage, type StudyDocument } from '../model/StudyDocument.js';
 
 /** Words as coverage counts them: each Han character, or a run of letters and digits (NFKC, lower case). */
+const WORD = /[\p{Script=Han}]|[\p{L}\p{N}]+/gu;
+
 function words(text: string): string[] {
   // Printable ASCII is its own NFKC form, and its words are runs of letters and digits.
   if (/^[\x20-\x7e]*$/.test(text)) return text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
@@ -37,10 +39,12 @@ export function measureCoverage(doc: StudyDocument, lines: readonly string[], li
   const unused: Coverage['unused'] = [];
   // A line pasted twice reaches the item it gave once: the copy counts as its first occurrence did.
   const seen = new Map<string, number>();
+  // Folded once for the whole notes rather than line by line (NFKC keeps line ends where they are).
+  const folded = lines.join('\n').normalize('NFKC').toLowerCase().split('\n');
   for (let i = 0; i < lines.length; i++) {
     const line = lineNumbers[i];
     if (notNotes.has(line) || dropped.has(line)) continue;
-    const ws = words(lines[i]);
+    const ws = folded[i].match(WORD) ?? [];
     if (ws.length === 0) continue;
     const copy = ws.join(' ');
     let hit = seen.get(copy) ?? -1;

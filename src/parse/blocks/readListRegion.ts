@@ -6,6 +6,7 @@ import { stripInline } from '../stripInline.js';
 import type { Block, ListBlock, ListItem, SourceLine } from './Block.js';
 import { BULLET_MARKER, indentWidth, ORDERED_MARKER } from './containerSyntax.js';
 import { sliceLines, type NotesLines } from './NotesLines.js';
+import { readSimpleList } from './readSimpleList.js';
 import { remarkBlocksOnly } from './remarkBlocksOnly.js';
 
 const processor = unified().use(remarkParse).use(remarkBlocksOnly);
@@ -42,9 +43,16 @@ export class ListBatch {
   constructor(
     private readonly warn: Warn,
     private readonly chunkLines = CHUNK_LINES,
+    /** Read simple lists without remark (off only for the test that compares both readings). */
+    private readonly simpleLists = true,
   ) {}
 
   add(lines: NotesLines, target: Block[]): void {
+    const simple = this.simpleLists ? readSimpleList(lines) : null;
+    if (simple) {
+      target.push(...simple);
+      return;
+    }
     const defused = { ...lines, text: defuse(lines, this.warn) };
     target.push({ type: 'skipped', source: { line: lines.line[0], column: lines.column[0] } });
     this.regions.push({ lines: defused, target, index: target.length - 1, found: [] });

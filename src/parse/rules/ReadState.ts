@@ -31,8 +31,9 @@ export class ReadState {
     readonly structured: boolean,
     readonly keepBoilerplate: boolean,
     listChunkLines?: number,
+    simpleLists = true,
   ) {
-    this.lists = new ListBatch((message, source, ruleId) => this.warn(message, source, ruleId), listChunkLines);
+    this.lists = new ListBatch((message, source, ruleId) => this.warn(message, source, ruleId), listChunkLines, simpleLists);
   }
 
   drop(line: number, text: string, reason: string): void {

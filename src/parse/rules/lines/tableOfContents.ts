@@ -15,6 +15,8 @@ interface Entry {
 }
 
 function entry(line: string): Entry | null {
+  // An entry ends with its page number: most lines do not, and are passed over at once.
+  if (!/\d[ \t]*$/.test(line)) return null;
   const text = stripInline(line).trim();
   const m = ENTRY.exec(text);
   if (!m) return null;
@@ -62,26 +64,36 @@ export const tableOfContents: LineRule = {
   },
 };
 
+/** How a numbered chapter title starts (`第`, `一、`, `II.`, `1.2`, `Chapitre`, `(一)`): a cheap first test. */
+const CHAPTER_START = /^[ \t]*(?:第|[一二三四五六七八九十]|[IVX]{1,5}[.)]|\d|[（(]|chap|part|sect|unit|le[cç]|les|mod|th[eè]m|tema|kap|teil)/iu;
+
 /** Three or more numbered chapter titles in a row, each coming again later: the list of what follows. */
 function dropRepeatedChapterRuns(stretch: LineStretch): void {
   const n = stretch.length;
-  const later = new Map<string, number>();
-  for (let k = 0; k < n; k++) {
-    const t = stretch.plain(k);
-    if (t) later.set(t, k);
-  }
+  let later: Map<string, number> | null = null;
+  const lastSeen = (text: string) => {
+    if (!later) {
+      later = new Map();
+      for (let k = 0; k < n; k++) {
+        const t = stretch.plain(k);
+        if (t) later.set(t, k);
+      }
+    }
+    return later.get(text) ?? -1;
+  };
   let i = 0;
   while (i < n) {
     const run: number[] = [];
     let j = i;
     for (; j < n && !stretch.dropped(j); j++) {
       if (stretch.blank(j)) continue;
+      if (!CHAPTER_START.test(stretch.text(j))) break;
       const h = matchNumberedHeading(stretch.plain(j));
       if (!h || h.style === 'arabic' || h.style === 'paren') break;
       run.push(j);
     }
     const last = run[run.length - 1] ?? -1;
-    if (run.length >= 3 && run.every((k) => (later.get(stretch.plain(k)) ?? -1) > last)) {
+    if (run.length >= 3 && run.every((k) => lastSeen(stretch.plain(k)) > last)) {
       for (const k of run) stretch.drop(k, 'table of contents');
       const before = stretch.prevNonBlank(run[0]);
       if (before >= 0 && TOC_TITLE.test(stretch.text(before).trim())) stretch.drop(before, 'table of contents');
