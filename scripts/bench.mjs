@@ -83,6 +83,15 @@ async function courseBenchmark() {
     let started = performance.now();
     const documents = sample.map((s) => parseNotes(s.text, { file: s.file }).document);
     const parseMs = performance.now() - started;
+    // A worker parses hundreds of files in a course build: past the first pass, the code is compiled.
+    const passes = [];
+    for (let k = 0; k < 5; k++) {
+      const t = performance.now();
+      for (const s of sample) parseNotes(s.text, { file: s.file });
+      passes.push(performance.now() - t);
+    }
+    passes.sort((a, b) => a - b);
+    const steadyMs = passes[2];
     const renderers = [];
     for (const renderer of createDefaultRegistry().select(undefined)) {
       const context = { sourcePath: '', sourceAbsolutePath: null, templatesDir: null, timestamp: 0, options: {}, report: () => {} };
@@ -124,7 +133,7 @@ async function courseBenchmark() {
       changeReport: changes.at(-1).report,
       peak: Math.max(cold.maxRSS, ...noops.map((r) => r.maxRSS), ...changes.map((r) => r.maxRSS)),
       peaks: { cold: cold.maxRSS, noop: Math.max(...noops.map((r) => r.maxRSS)), change: Math.max(...changes.map((r) => r.maxRSS)) },
-      parse: { files: sample.length, bytes: sampleBytes, ms: parseMs },
+      parse: { files: sample.length, bytes: sampleBytes, ms: parseMs, steadyMs },
       renderers,
     };
   } finally {
@@ -198,7 +207,7 @@ const lines = [
   '',
   `On a sample of ${course.parse.files} files (${(course.parse.bytes / 1e6).toFixed(2)} MB, equal parts per language):`,
   '',
-  `- parse throughput: ${(course.parse.bytes / 1e6 / (course.parse.ms / 1000)).toFixed(2)} MB/s (${(course.parse.ms / course.parse.files).toFixed(1)} ms per file)`,
+  `- parse throughput: ${(course.parse.bytes / 1e6 / (course.parse.steadyMs / 1000)).toFixed(2)} MB/s once compiled (median of 5 passes, ${(course.parse.steadyMs / course.parse.files).toFixed(1)} ms per file; target ≥ 1 MB/s); first pass ${(course.parse.bytes / 1e6 / (course.parse.ms / 1000)).toFixed(2)} MB/s, while the code is still being compiled`,
   '',
   'Course outputs are joined from per-file parts made when each file is built (see docs/ci.md); the',
   'last column is a join from scratch over the whole sample.',
