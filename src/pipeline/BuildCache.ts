@@ -156,6 +156,14 @@ export class BuildCache {
   }
 
   /** A file's share of a course output, as its renderer's `coursePart` gave it. */
+  /** Whether a course part was stored for this file's key and renderer. */
+  async hasCoursePart(key: string, renderer: string): Promise<boolean> {
+    return stat(join(this.outDir, CACHE_DIR, partFile(key, renderer))).then(
+      (st) => st.isFile(),
+      () => false,
+    );
+  }
+
   async coursePart(key: string, renderer: string): Promise<Buffer> {
     return readFile(join(this.outDir, CACHE_DIR, partFile(key, renderer)));
   }

@@ -99,9 +99,16 @@ export async function joinCourseOutputs(root: string, members: readonly FileStat
       try {
         let output: RenderOutput;
         if (joinsParts(renderer)) {
+          // A file whose own output of this format could not be made (it collided with another
+          // file's) has no share of it either: the course output is joined without it, and says so.
+          const joining: FileState[] = [];
+          for (const s of parts) {
+            if (s.parts?.has(renderer.name) || (s.key && (await cache.hasCoursePart(s.key, renderer.name)))) joining.push(s);
+            else messages[i].push({ file: s.input.display, severity: 'warning', message: `not in the course ${renderer.name} output: its own ${renderer.name} output was not made`, ruleId: 'course-part-missing' });
+          }
           const last = record?.joins?.[renderer.name];
           const usable = last && !options.force && (await stat(target).then((st) => st.isFile(), () => false));
-          const current = new Set(parts.map((s) => s.input.relative));
+          const current = new Set(joining.map((s) => s.input.relative));
           const previous = usable ? { state: last.state, removed: Object.keys(last.members).filter((f) => !current.has(f)) } : null;
           const coursePart = (s: FileState): CoursePart => ({
             file: s.input.relative,
@@ -116,15 +123,15 @@ export async function joinCourseOutputs(root: string, members: readonly FileStat
           });
           let joined;
           try {
-            joined = await renderer.joinCourse!(parts.map(coursePart), { ...renderContext, previous });
+            joined = await renderer.joinCourse!(joining.map(coursePart), { ...renderContext, previous });
           } catch (error) {
             if (!previous) throw error;
             // What the last join left may be damaged: a join from scratch needs nothing of it.
-            joined = await renderer.joinCourse!(parts.map((p) => ({ ...coursePart(p), changed: true })), { ...renderContext, previous: null });
+            joined = await renderer.joinCourse!(joining.map((p) => ({ ...coursePart(p), changed: true })), { ...renderContext, previous: null });
           }
           output = joined.output;
-          if (output !== null && parts.every((s) => s.key)) {
-            joins[renderer.name] = { members: Object.fromEntries(parts.map((s) => [s.input.relative, s.key!])), state: joined.state ?? null };
+          if (output !== null && joining.every((s) => s.key)) {
+            joins[renderer.name] = { members: Object.fromEntries(joining.map((s) => [s.input.relative, s.key!])), state: joined.state ?? null };
           }
         } else {
           output = await renderer.renderCourse!(await (documents ??= loadDocuments()), renderContext);

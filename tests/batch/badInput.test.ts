@@ -1,4 +1,4 @@
-import { chmod, mkdir, symlink } from 'node:fs/promises';
+import { chmod, mkdir, readFile, symlink } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,6 +123,17 @@ describe('two inputs that would write the same output', () => {
       ]);
       expect(r.build!.files[1].messages[0].ruleId).toBe('output-collision');
     }
+    await cleanup(d);
+  });
+
+  it('still joins the course outputs, without the file whose own outputs collided', async () => {
+    const d = await tempDir();
+    await put(d, { 'c/x.md': '# X\n\n**Cell**: unit of life.\n\n**Gene**: unit of heredity.\n', 'c/x.txt': 'X too\nTissue: group of cells.\n' });
+    const r = await run({ command: 'build', paths: ['c'], out: 'out', cwd: d, formats: ['mcq'] }, captureIO());
+    expect(r.build!.courses.map((c) => c.status)).toEqual(['built']);
+    const bank = (await readFile(join(d, 'out', 'c.mcq.json'), 'utf8')).split('\n').filter((l) => l.includes('"stem"'));
+    expect(bank.some((l) => l.includes('x.txt'))).toBe(false);
+    expect(r.build!.messages.map((m) => [m.file, m.ruleId])).toContainEqual(['c/x.txt', 'course-part-missing']);
     await cleanup(d);
   });
 });
